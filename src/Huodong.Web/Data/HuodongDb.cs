@@ -1,0 +1,116 @@
+using Huodong.Web.Approval;
+using Huodong.Web.Audit;
+using Huodong.Web.People;
+using Huodong.Web.Planning;
+using Huodong.Web.Shared;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huodong.Web.Data;
+
+/// <summary>
+/// The one model. <see cref="SqliteDb"/> and <see cref="PostgresDb"/> derive from it only so that each provider
+/// has its own migrations; everything else asks for <see cref="HuodongDb"/>.
+/// </summary>
+public abstract class HuodongDb(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Transition> Transitions => Set<Transition>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(100);
+
+        b.Entity<Activity>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Amendment).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Format).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Title).HasMaxLength(200);
+            e.Property(a => a.VersionHash).HasMaxLength(64);
+            e.Property(a => a.CancelReason).HasMaxLength(2000);
+            e.Property(a => a.Revision).IsConcurrencyToken();
+            e.HasIndex(a => a.Status);
+            e.HasIndex(a => a.StartsAt);
+            e.HasMany(a => a.Team).WithOne().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Versions).WithOne().HasForeignKey(v => v.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Reviews).WithOne().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Transitions).WithOne().HasForeignKey(t => t.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            e.Navigation(a => a.Team).HasField("_team");
+            e.Navigation(a => a.Versions).HasField("_versions");
+            e.Navigation(a => a.Reviews).HasField("_reviews");
+            e.Navigation(a => a.Transitions).HasField("_transitions");
+            e.Ignore(a => a.WorkingPlan);
+            e.Ignore(a => a.ApprovedPlan);
+            e.Ignore(a => a.OpenReview);
+            e.Ignore(a => a.IsPublished);
+        });
+        b.Entity<TeamMember>(e =>
+        {
+            e.HasKey(t => new { t.ActivityId, t.UserId });
+            e.HasIndex(t => t.UserId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<PlanVersion>(e =>
+        {
+            e.HasKey(v => new { v.ActivityId, v.Number });
+            e.Property(v => v.Hash).HasMaxLength(64);
+            e.Ignore(v => v.Plan);
+        });
+        b.Entity<Review>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Stage).HasConversion<string>().HasMaxLength(10);
+            e.Property(r => r.Decision).HasConversion<string>().HasMaxLength(10);
+            e.Property(r => r.PlanHash).HasMaxLength(64);
+            e.Property(r => r.Comment).HasMaxLength(4000);
+            e.Ignore(r => r.Points);
+            e.HasIndex(r => new { r.ActivityId, r.Version });
+        });
+        b.Entity<Transition>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Action).HasMaxLength(100);
+            e.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.Property(t => t.Note).HasMaxLength(4000);
+            e.HasIndex(t => new { t.ActivityId, t.At });
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Code).HasMaxLength(100);
+            e.Property(a => a.SubjectType).HasMaxLength(50);
+            e.Property(a => a.SubjectId).HasMaxLength(100);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => new { a.SubjectType, a.SubjectId });
+            e.HasIndex(a => a.At);
+        });
+        b.Entity<IdempotencyRecord>(e =>
+        {
+            e.HasKey(r => new { r.Scope, r.Key });
+            e.Property(r => r.Scope).HasMaxLength(64);
+            e.Property(r => r.Key).HasMaxLength(100);
+            e.Property(r => r.RequestHash).HasMaxLength(64);
+            e.Property(r => r.ContentType).HasMaxLength(200);
+            e.HasIndex(r => r.CreatedAt);
+        });
+    }
+}

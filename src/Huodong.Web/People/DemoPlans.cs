@@ -1,0 +1,79 @@
+using Huodong.Web.Planning;
+
+namespace Huodong.Web.People;
+
+/// <summary>Complete, realistic plans for the demo seed and for tests.</summary>
+public static class DemoPlans
+{
+    private static DateTimeOffset Day(DateTimeOffset now, int days, int hour) =>
+        new DateTimeOffset(now.UtcDateTime.Date.AddDays(days), TimeSpan.Zero).AddHours(hour - 8); // hour in China time
+
+    public static Plan Complete(DateTimeOffset now, string title, ActivityFormat format, int days, int durationDays = 1) => new()
+    {
+        Title = title,
+        Theme = "用户共创，分享真实使用体验",
+        Summary = "邀请社区会员分享使用产品的真实故事，评选优秀作品并给予奖励。",
+        Format = format,
+        Content = "## 活动规则\n1. 报名后在活动期间提交作品；\n2. 作品须为原创，禁止抄袭；\n3. 评审按创意、质量、互动评分。",
+        Participation = new ParticipationPlan { Method = ParticipationMethod.Registration, Capacity = 500, Waitlist = true },
+        Eligibility = new EligibilityRule { MinLevel = 1 },
+        Schedule = new Schedule
+        {
+            RegistrationOpensAt = Day(now, days - 14, 9),
+            RegistrationClosesAt = Day(now, days, 9),
+            StartsAt = Day(now, days, 10),
+            EndsAt = Day(now, days + durationDays, 22),
+        },
+        Rewards =
+        [
+            new RewardSetting("一等奖 蓝牙耳机", RewardKind.Physical, 1, 599m, RewardRule.Ranking),
+            new RewardSetting("参与奖 200 积分", RewardKind.Points, 100, 2m, RewardRule.AllCompleters),
+        ],
+        Resources = new ResourcePlan
+        {
+            People = "策划 2 人，值守 1 人，评审 3 人",
+            Materials = "奖品（耳机 1 副），活动海报，直播设备",
+            Notes = "评审由运营与产品部门代表组成",
+        },
+        Risks =
+        [
+            new Risk("报名高峰期系统压力大", RiskLevel.Medium, RiskLevel.High, "提前压测，准备扩容方案"),
+            new Risk("出现抄袭作品", RiskLevel.Medium, RiskLevel.Medium, "抄袭检测 + 举报通道，一经核实取消资格"),
+        ],
+        Budget =
+        [
+            new BudgetLine(BudgetCategory.Rewards, 799m, "耳机 599 + 积分 200"),
+            new BudgetLine(BudgetCategory.Promotion, 300m, "海报设计"),
+            new BudgetLine(BudgetCategory.Personnel, 1200m, "评审劳务"),
+        ],
+        Evidence = [new NeedsEvidence("2026 年 10 月会员需求问卷（n=1,204）", "62% 的会员希望有作品分享类活动")],
+    };
+
+    public static Plan Incomplete(DateTimeOffset now) => new()
+    {
+        Title = "年终会员故事征集",
+        Theme = "回顾这一年",
+        Format = ActivityFormat.Other,
+    };
+
+    public static Plan PhotoContest(DateTimeOffset now, int days) =>
+        Complete(now, "城市角落摄影大赛", ActivityFormat.Contest, days, durationDays: 7);
+
+    public static Plan KnowledgeQuiz(DateTimeOffset now, int days) =>
+        Complete(now, "产品知识问答周", ActivityFormat.Quiz, days, durationDays: 5);
+
+    public static Plan CheckInChallenge(DateTimeOffset now, int days) =>
+        Complete(now, "21 天打卡挑战", ActivityFormat.CheckIn, days, durationDays: 21);
+
+    public static Plan SpringLivestream(DateTimeOffset now) =>
+        Complete(now, "新品发布直播互动", ActivityFormat.Livestream, days: 7);
+
+    public static Plan DiscussionWeek(DateTimeOffset now, int days) =>
+        Complete(now, "用户共创讨论周", ActivityFormat.Discussion, days, durationDays: 6);
+
+    public static Plan LuckyDraw(DateTimeOffset now, int days) => Complete(now, "周年庆幸运抽奖", ActivityFormat.Lottery, days) with
+    {
+        Rewards = [new RewardSetting("笔记本电脑", RewardKind.Physical, 5, 8000m, RewardRule.Draw)],
+        Budget = [new BudgetLine(BudgetCategory.Rewards, 40000m, "笔记本电脑 5 台")],
+    };
+}

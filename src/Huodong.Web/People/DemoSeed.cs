@@ -1,0 +1,65 @@
+using Huodong.Web.Data;
+using Huodong.Web.Planning;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huodong.Web.People;
+
+/// <summary>
+/// API.md "Demo seed": the demo accounts and an activity in each state that exists so far, so that a newcomer's
+/// first <c>dotnet run</c> shows every feature. Runs only into an empty database (no users yet).
+/// </summary>
+public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, TimeProvider time, IConfiguration config,
+    IServiceProvider services, ILogger<DemoSeed> log)
+{
+    public const string Domain = "demo.huodong";
+    public const int MemberCount = 200;
+
+    public static readonly (string Email, string Name, string Role)[] Staff =
+    [
+        ($"admin@{Domain}", "管理员 Admin", Roles.Admin),
+        ($"planner@{Domain}", "策划 王蕾", Roles.Planner),
+        ($"planner2@{Domain}", "策划 李航", Roles.Planner),
+        ($"head@{Domain}", "社区负责人 陈静", Roles.CommunityHead),
+        ($"leader@{Domain}", "上级领导 周明", Roles.Leader),
+        ($"moderator@{Domain}", "值守 赵强", Roles.Moderator),
+        ($"finance@{Domain}", "财务 孙悦", Roles.Finance),
+    ];
+
+    public async Task RunAsync(CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct)) return;
+        var password = config["Demo:Password"];
+        if (string.IsNullOrEmpty(password))
+            throw new InvalidOperationException("Demo:Seed is on but Demo:Password is not set.");
+
+        var now = time.GetUtcNow();
+        var roles = Roles.All.ToDictionary(r => r, r => new IdentityRole<Guid>(r)
+            { Id = Guid.CreateVersion7(), NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        db.Roles.AddRange(roles.Values);
+
+        // One hash for every demo account: hashing 207 passwords one by one would take seconds at start.
+        var hash = hasher.HashPassword(null!, password);
+        AppUser Account(string email, string name, int level, string role)
+        {
+            var user = new AppUser
+            {
+                Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = email.ToUpperInvariant(),
+                Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true,
+                DisplayName = name, Level = level, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedAt = now,
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[role].Id });
+            return user;
+        }
+
+        var staff = Staff.ToDictionary(s => s.Email.Split('@')[0], s => Account(s.Email, s.Name, 0, s.Role));
+        for (var n = 1; n <= MemberCount; n++)
+            Account($"member{n}@{Domain}", $"会员{n:000}", 1 + n % 5, Roles.Member);
+        await db.SaveChangesAsync(ct);
+
+        await DemoActivities.SeedAsync(services, staff, ct);
+        log.LogInformation("Demo data seeded: {Staff} staff, {Members} members", Staff.Length, MemberCount);
+    }
+}

@@ -1,0 +1,268 @@
+using Huodong.Web.Approval;
+using Huodong.Web.Shared;
+
+namespace Huodong.Web.Planning;
+
+/// <summary>
+/// An online community activity and its lifecycle (DESIGN.md). The working plan is edited in Draft/Returned;
+/// submitting freezes it as a <see cref="PlanVersion"/>; two levels of review (A1) approve exactly that version.
+/// After approval a change is an amendment: it is frozen and reviewed the same way while the approved version
+/// stays in force. Each transition checks state and permission and appends a <see cref="Transition"/>.
+/// </summary>
+public class Activity
+{
+    private readonly List<TeamMember> _team = [];
+    private readonly List<PlanVersion> _versions = [];
+    private readonly List<Review> _reviews = [];
+    private readonly List<Transition> _transitions = [];
+
+    private Activity() { }
+
+    public static Activity Create(Guid authorId, Plan plan, IEnumerable<Guid> teamIds, DateTimeOffset at)
+    {
+        var activity = new Activity
+        {
+            Id = Guid.CreateVersion7(at),
+            Status = ActivityStatus.Draft,
+            AuthorId = authorId,
+            CreatedAt = at,
+        };
+        activity.SetWorkingPlan(plan, at);
+        activity.SetTeam(teamIds);
+        activity.Record("activity.created", ActivityStatus.Draft, authorId, at, null);
+        return activity;
+    }
+
+    public Guid Id { get; private set; }
+    public ActivityStatus Status { get; private set; }
+    public Guid AuthorId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The editable plan: the draft, or the amendment under way.</summary>
+    public string WorkingPlanJson { get; private set; } = "{}";
+    /// <summary>The number of the latest frozen version; 0 before the first submission.</summary>
+    public int Version { get; private set; }
+    public string? VersionHash { get; private set; }
+    public int? ApprovedVersion { get; private set; }
+    public string? ApprovedPlanJson { get; private set; }
+    public AmendmentStatus? Amendment { get; private set; }
+    /// <summary>Whether the plan has ever reached the superior leader (who sees only what is submitted to them).</summary>
+    public bool ReachedLeader { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    // The plan in force (approved if any, else the working one), kept in columns for lists and schedules.
+    public string Title { get; private set; } = "";
+    public ActivityFormat? Format { get; private set; }
+    public DateTimeOffset? RegistrationOpensAt { get; private set; }
+    public DateTimeOffset? RegistrationClosesAt { get; private set; }
+    public DateTimeOffset? StartsAt { get; private set; }
+    public DateTimeOffset? EndsAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: two reviewers acting at once cannot both win.</summary>
+    public int Revision { get; private set; }
+
+    public IReadOnlyList<TeamMember> Team => _team;
+    public IReadOnlyList<PlanVersion> Versions => _versions;
+    public IReadOnlyList<Review> Reviews => _reviews;
+    public IReadOnlyList<Transition> Transitions => _transitions;
+
+    public Plan WorkingPlan => Plan.FromJson(WorkingPlanJson);
+    public Plan? ApprovedPlan => ApprovedPlanJson is null ? null : Plan.FromJson(ApprovedPlanJson);
+    public bool IsPublished => ApprovedVersion is not null;
+    public bool IsOnTeam(Guid userId) => _team.Any(t => t.UserId == userId);
+
+    /// <summary>Which review stage is open now, if any, and whether it is an amendment's.</summary>
+    public (ReviewStage Stage, bool IsAmendment)? OpenReview => (Status, Amendment) switch
+    {
+        (ActivityStatus.HeadReview, _) => (ReviewStage.Head, false),
+        (ActivityStatus.LeaderReview, _) => (ReviewStage.Leader, false),
+        (_, AmendmentStatus.HeadReview) => (ReviewStage.Head, true),
+        (_, AmendmentStatus.LeaderReview) => (ReviewStage.Leader, true),
+        _ => null,
+    };
+
+    public Result Edit(Guid actorId, Plan plan, IEnumerable<Guid> teamIds, DateTimeOffset at)
+    {
+        if (!IsOnTeam(actorId)) return ActivityErrors.NotOnTeam;
+        if (!Status.IsEditable()) return ActivityErrors.WrongState(Status);
+        SetWorkingPlan(plan, at);
+        SetTeam(teamIds);
+        Record("activity.updated", Status, actorId, at, null);
+        return Result.Ok;
+    }
+
+    /// <summary>Draft/Returned → HeadReview, freezing the working plan as a new version.</summary>
+    public Result Submit(Guid actorId, DateTimeOffset at)
+    {
+        if (!IsOnTeam(actorId)) return ActivityErrors.NotOnTeam;
+        if (!Status.IsEditable()) return ActivityErrors.WrongState(Status);
+        var missing = PlanRules.MissingParts(WorkingPlan);
+        if (missing.Count > 0) return ActivityErrors.Incomplete(missing);
+        Freeze(actorId, isAmendment: false, at);
+        Move(ActivityStatus.HeadReview, "activity.submitted", actorId, at, null);
+        return Result.Ok;
+    }
+
+    /// <summary>
+    /// A change to an approved plan: frozen as a new version and sent to the head; until both levels approve it,
+    /// the approved version stays in force.
+    /// </summary>
+    public Result Amend(Guid actorId, Plan plan, IEnumerable<Guid> teamIds, DateTimeOffset at)
+    {
+        if (!IsOnTeam(actorId)) return ActivityErrors.NotOnTeam;
+        if (!Status.IsAmendable()) return ActivityErrors.WrongState(Status);
+        if (Amendment is AmendmentStatus.HeadReview or AmendmentStatus.LeaderReview) return ActivityErrors.AmendmentPending;
+        var missing = PlanRules.MissingParts(plan);
+        if (missing.Count > 0) return ActivityErrors.Incomplete(missing);
+        if (plan.ToCanonicalJson() == ApprovedPlanJson) return ActivityErrors.NoChange;
+        WorkingPlanJson = plan.ToCanonicalJson();
+        SetTeam(teamIds);
+        Freeze(actorId, isAmendment: true, at);
+        Amendment = AmendmentStatus.HeadReview;
+        Record("activity.amendment.submitted", Status, actorId, at, null);
+        return Result.Ok;
+    }
+
+    /// <summary>
+    /// A1: the community head reviews at HeadReview, the superior leader at LeaderReview, each on the six points
+    /// of A2; a pass needs all six, and nobody reviews a plan they wrote or plan with (segregation of duties).
+    /// </summary>
+    public Result Review(Guid reviewerId, ReviewStage reviewerStage, Verdict verdict, DateTimeOffset at)
+    {
+        if (OpenReview is not { } open) return ActivityErrors.NothingToReview;
+        if (open.Stage != reviewerStage) return ActivityErrors.NotYourStage;
+        if (reviewerId == AuthorId || IsOnTeam(reviewerId)) return ActivityErrors.ReviewerOnTeam;
+        if (!verdict.HasAllPoints) return ActivityErrors.PointsMissing;
+        if (verdict.Decision == ReviewDecision.Pass && !verdict.AllPointsOk) return ActivityErrors.PassWithFailedPoints;
+
+        _reviews.Add(new Review(Id, Version, VersionHash!, open.IsAmendment, open.Stage, reviewerId, verdict, at));
+        var level = open.Stage == ReviewStage.Head ? "head" : "leader";
+        var prefix = open.IsAmendment ? "activity.amendment.review" : "activity.review";
+        var outcome = (verdict.Decision, open.Stage) switch
+        {
+            (ReviewDecision.Pass, ReviewStage.Leader) => "approved",
+            (ReviewDecision.Pass, _) => "passed",
+            (ReviewDecision.Return, _) => "returned",
+            _ => "rejected",
+        };
+        var code = $"{prefix}.{level}.{outcome}";
+
+        if (open.IsAmendment) DecideAmendment(verdict.Decision, open.Stage, code, reviewerId, at, verdict.Comment);
+        else DecidePlan(verdict.Decision, open.Stage, code, reviewerId, at, verdict.Comment);
+        return Result.Ok;
+    }
+
+    /// <summary>Cancel in any state before Ended, with a reason; registrants are told by the participation area.</summary>
+    public Result Cancel(Guid actorId, bool actorIsLeader, string? reason, DateTimeOffset at)
+    {
+        if (!IsOnTeam(actorId) && !actorIsLeader) return ActivityErrors.NotOnTeam;
+        if (!Status.IsCancellable()) return ActivityErrors.WrongState(Status);
+        if (string.IsNullOrWhiteSpace(reason)) return ActivityErrors.ReasonRequired;
+        CancelReason = reason.Trim();
+        Amendment = null;
+        Move(ActivityStatus.Cancelled, "activity.cancelled", actorId, at, CancelReason);
+        return Result.Ok;
+    }
+
+    private void DecidePlan(ReviewDecision decision, ReviewStage stage, string code, Guid actorId, DateTimeOffset at, string? note)
+    {
+        switch (decision, stage)
+        {
+            case (ReviewDecision.Pass, ReviewStage.Head):
+                ReachedLeader = true;
+                Move(ActivityStatus.LeaderReview, code, actorId, at, note);
+                break;
+            case (ReviewDecision.Pass, ReviewStage.Leader):
+                ApproveCurrentVersion();
+                Move(ActivityStatus.Approved, code, actorId, at, note);
+                break;
+            case (ReviewDecision.Return, _):
+                Move(ActivityStatus.Returned, code, actorId, at, note);
+                break;
+            default:
+                Move(ActivityStatus.Rejected, code, actorId, at, note);
+                break;
+        }
+    }
+
+    private void DecideAmendment(ReviewDecision decision, ReviewStage stage, string code, Guid actorId, DateTimeOffset at, string? note)
+    {
+        switch (decision, stage)
+        {
+            case (ReviewDecision.Pass, ReviewStage.Head):
+                Amendment = AmendmentStatus.LeaderReview;
+                break;
+            case (ReviewDecision.Pass, ReviewStage.Leader):
+                Amendment = null;
+                ApproveCurrentVersion();
+                break;
+            case (ReviewDecision.Return, _):
+                Amendment = AmendmentStatus.Returned;
+                break;
+            default:
+                // A rejected amendment is dropped; the approved plan stays as it was.
+                Amendment = null;
+                WorkingPlanJson = ApprovedPlanJson!;
+                break;
+        }
+        Record(code, Status, actorId, at, note);
+    }
+
+    private void ApproveCurrentVersion()
+    {
+        ApprovedVersion = Version;
+        ApprovedPlanJson = WorkingPlanJson;
+        ApplyInForce(Plan.FromJson(ApprovedPlanJson));
+    }
+
+    private void Freeze(Guid actorId, bool isAmendment, DateTimeOffset at)
+    {
+        Version++;
+        var version = new PlanVersion(Id, Version, WorkingPlanJson, isAmendment, actorId, at);
+        VersionHash = version.Hash;
+        _versions.Add(version);
+    }
+
+    private void SetWorkingPlan(Plan plan, DateTimeOffset at)
+    {
+        WorkingPlanJson = plan.ToCanonicalJson();
+        UpdatedAt = at;
+        if (ApprovedPlanJson is null) ApplyInForce(plan);
+    }
+
+    private void ApplyInForce(Plan plan)
+    {
+        Title = plan.Title?.Trim() ?? "";
+        Format = plan.Format;
+        RegistrationOpensAt = plan.Schedule?.RegistrationOpensAt?.ToUniversalTime();
+        RegistrationClosesAt = plan.Schedule?.RegistrationClosesAt?.ToUniversalTime();
+        StartsAt = plan.Schedule?.StartsAt?.ToUniversalTime();
+        EndsAt = plan.Schedule?.EndsAt?.ToUniversalTime();
+    }
+
+    private void SetTeam(IEnumerable<Guid> teamIds)
+    {
+        var wanted = teamIds.Append(AuthorId).ToHashSet();
+        _team.RemoveAll(t => !wanted.Contains(t.UserId));
+        foreach (var id in wanted.Where(id => !IsOnTeam(id)))
+            _team.Add(new TeamMember(Id, id, id == AuthorId));
+    }
+
+    private void Move(ActivityStatus to, string action, Guid actorId, DateTimeOffset at, string? note)
+    {
+        var from = Status;
+        Status = to;
+        Append(action, from, to, actorId, at, note);
+    }
+
+    private void Record(string action, ActivityStatus state, Guid actorId, DateTimeOffset at, string? note) =>
+        Append(action, state, state, actorId, at, note);
+
+    private void Append(string action, ActivityStatus from, ActivityStatus to, Guid actorId, DateTimeOffset at, string? note)
+    {
+        UpdatedAt = at;
+        Revision++;
+        _transitions.Add(new Transition(Id, action, from, to, actorId, at, Version, VersionHash, note));
+    }
+}

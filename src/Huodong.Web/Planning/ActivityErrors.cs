@@ -1,0 +1,52 @@
+using Huodong.Web.Shared;
+
+namespace Huodong.Web.Planning;
+
+public static class ActivityErrors
+{
+    public static readonly Error NotFound = Error.NotFound("Activity");
+
+    public static Error WrongState(ActivityStatus status) =>
+        new(ErrorKind.Conflict, "wrong-state", "This cannot be done while the activity is {0}.", [status.ToString()]);
+
+    public static readonly Error NotOnTeam =
+        new(ErrorKind.Forbidden, "not-on-team", "Only the activity's planning team may do this.");
+
+    public static readonly Error ReviewerOnTeam =
+        new(ErrorKind.Forbidden, "reviewer-on-team", "The author and team members of a plan may not review it.");
+
+    public static readonly Error NotYourStage =
+        new(ErrorKind.Forbidden, "not-your-stage", "This review stage belongs to another role.");
+
+    public static readonly Error NothingToReview =
+        new(ErrorKind.Conflict, "nothing-to-review", "The plan is not awaiting review.");
+
+    public static readonly Error PassWithFailedPoints = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["points"] = ["A pass needs all six review points marked OK."],
+    });
+
+    public static readonly Error PointsMissing = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["points"] = ["Give a verdict on each of the six review points."],
+    });
+
+    public static readonly Error ReasonRequired = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["reason"] = ["Required."],
+    });
+
+    public static readonly Error AmendmentPending =
+        new(ErrorKind.Conflict, "amendment-pending", "An amendment is already under review.");
+
+    public static readonly Error NoChange = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["plan"] = ["The amendment changes nothing in the approved plan."],
+    });
+
+    public static readonly Error ConcurrentChange = new(ErrorKind.Conflict, "concurrent-change",
+        "Someone else changed this activity at the same time; reload and try again.");
+
+    public static Error Incomplete(Dictionary<string, string[]> missing) =>
+        new(ErrorKind.Validation, "plan-incomplete", "The plan is missing parts required for review.", null, missing);
+}

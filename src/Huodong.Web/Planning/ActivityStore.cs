@@ -1,0 +1,67 @@
+using Huodong.Web.Audit;
+using Huodong.Web.Data;
+using Huodong.Web.People;
+using Huodong.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huodong.Web.Planning;
+
+/// <summary>
+/// Loads an activity for a change and saves it with one audit entry per new transition, in one transaction
+/// (STYLE.md principles 2 and 4). Team emails in a plan are resolved to staff accounts here.
+/// </summary>
+public sealed class ActivityStore(HuodongDb db, AuditLog audit)
+{
+    public const string UnknownTeamMember = "No staff account has this email.";
+
+    public HuodongDb Db => db;
+
+    public Task<Activity?> FindAsync(Guid id, CancellationToken ct) =>
+        db.Activities.Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    /// <summary>Runs <paramref name="change"/> inside a write transaction and commits it when it succeeds.</summary>
+    public async Task<Result<T>> InTransactionAsync<T>(Func<Task<Result<T>>> change, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await change();
+        if (!result.IsOk) return result;
+        try
+        {
+            await AuditNewTransitionsAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ActivityErrors.ConcurrentChange;
+        }
+    }
+
+    private async Task AuditNewTransitionsAsync(CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries<Transition>().Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity).ToList();
+        foreach (var t in added)
+            await audit.AppendAsync(t.ActorId, t.Action, "activity", t.ActivityId.ToString(),
+                new { from = t.From.ToString(), to = t.To.ToString(), version = t.Version, hash = t.Hash, note = t.Note }, ct);
+    }
+
+    /// <summary>Maps the plan's team emails to staff account ids, or names the emails that match none.</summary>
+    public async Task<Result<List<Guid>>> ResolveTeamAsync(Plan plan, CancellationToken ct)
+    {
+        var emails = (plan.Team ?? []).Select(e => e?.Trim().ToUpperInvariant() ?? "").ToList();
+        if (emails.Count == 0) return new List<Guid>();
+        var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
+        var found = await db.Users
+            .Where(u => emails.Contains(u.NormalizedEmail!) && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.NormalizedEmail })
+            .ToListAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < emails.Count; i++)
+            if (!found.Any(f => f.NormalizedEmail == emails[i]))
+                errors[$"team[{i}]"] = [UnknownTeamMember];
+        if (errors.Count > 0) return Error.Validation(errors);
+        return found.Select(f => f.Id).Distinct().ToList();
+    }
+}

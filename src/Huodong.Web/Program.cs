@@ -1,0 +1,46 @@
+using Huodong.Web.Approval;
+using Huodong.Web.Audit;
+using Huodong.Web.Data;
+using Huodong.Web.People;
+using Huodong.Web.Planning;
+using Huodong.Web.Shared;
+using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddData();
+builder.AddPeople();
+builder.AddWeb();
+builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysToDbContext<HuodongDb>();
+
+var app = builder.Build();
+await app.Services.MigrateAsync();
+if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
+{
+    using var scope = app.Services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync();
+}
+
+app.UseExceptionHandler();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
+
+app.MapHealthChecks("/healthz");
+app.MapOpenApi("/openapi/v1.json");
+app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/v1.json"));
+app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<AppUser>();
+app.MapPlanningApi();
+app.MapApprovalApi();
+app.MapAuditApi();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
