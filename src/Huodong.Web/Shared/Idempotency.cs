@@ -45,13 +45,17 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         {
             await next(http);
         }
-        finally
+        catch
         {
+            // The request failed unexpectedly: release the key so that a retry can act.
             http.Response.Body = original;
-            await StoreAsync(scope, key, http, buffer.ToArray());
-            buffer.Position = 0;
-            await buffer.CopyToAsync(original);
+            await StoreAsync(scope, key, http, null);
+            throw;
         }
+        http.Response.Body = original;
+        await StoreAsync(scope, key, http, buffer.ToArray());
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
     }
 
     private static bool IsCandidate(HttpContext http, out string key)
@@ -109,13 +113,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         if (record.Body is { Length: > 0 } body) await http.Response.Body.WriteAsync(body);
     }
 
-    private async Task StoreAsync(string scope, string key, HttpContext http, byte[] body)
+    /// <summary>Keeps the answer for replay, or forgets the key when there is none worth keeping (null body: failed).</summary>
+    private async Task StoreAsync(string scope, string key, HttpContext http, byte[]? body)
     {
         using var s = scopes.CreateScope();
         var db = s.ServiceProvider.GetRequiredService<HuodongDb>();
         var record = await db.IdempotencyRecords.FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key);
         if (record is null) return;
-        if (http.Response.StatusCode >= 500) db.IdempotencyRecords.Remove(record); // a failure may be retried
+        if (body is null || http.Response.StatusCode >= 500) db.IdempotencyRecords.Remove(record); // a failure may be retried
         else
         {
             record.StatusCode = http.Response.StatusCode;
