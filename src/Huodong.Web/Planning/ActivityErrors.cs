@@ -15,8 +15,12 @@ public static class ActivityErrors
     public static readonly Error ReviewerOnTeam =
         new(ErrorKind.Forbidden, "reviewer-on-team", "The author and team members of a plan may not review it.");
 
+    /// <summary>
+    /// A reviewer acting at the other level's stage (a leader before the head has passed it, or a head after):
+    /// the plan is in the wrong state for them, so 409, as for a late second reviewer in a race.
+    /// </summary>
     public static readonly Error NotYourStage =
-        new(ErrorKind.Forbidden, "not-your-stage", "This review stage belongs to another role.");
+        new(ErrorKind.Conflict, "wrong-stage", "The plan is not at your review stage.");
 
     public static readonly Error NothingToReview =
         new(ErrorKind.Conflict, "nothing-to-review", "The plan is not awaiting review.");
