@@ -52,7 +52,14 @@ public static class WebSetup
         services.AddRazorPages(o => o.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Huodong API";
+            doc.Info.Description = "Plan, approve and run community activities as the regulation demands. "
+                + "Sign in with POST /api/auth/login and send Authorization: Bearer <accessToken>. "
+                + "Every POST/PUT/DELETE accepts an Idempotency-Key header.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddAuthorization(o => o.AddAuditPolicies());
 
