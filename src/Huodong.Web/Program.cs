@@ -1,7 +1,9 @@
 using Huodong.Web.Approval;
 using Huodong.Web.Audit;
 using Huodong.Web.Data;
+using Huodong.Web.Participation;
 using Huodong.Web.People;
+using Huodong.Web.Security;
 using Huodong.Web.Planning;
 using Huodong.Web.Shared;
 using Microsoft.AspNetCore.DataProtection;
@@ -10,6 +12,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddPeople();
+builder.AddSecurity();
 builder.AddWeb();
 builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysToDbContext<HuodongDb>();
 
@@ -37,6 +40,7 @@ app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/
 app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<AppUser>();
 app.MapPlanningApi();
 app.MapApprovalApi();
+app.MapParticipationApi();
 app.MapAuditApi();
 app.MapRazorPages();
 

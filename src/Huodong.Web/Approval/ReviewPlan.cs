@@ -1,3 +1,4 @@
+using Huodong.Web.Participation;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
 using Huodong.Web.Shared;
@@ -13,7 +14,11 @@ public sealed class ReviewPlan(ActivityStore store, TimeProvider time)
             var activity = await store.FindAsync(id, ct);
             if (activity is null || !PlanningPermissions.CanSee(actor, activity)) return ActivityErrors.NotFound;
             if (PlanningPermissions.ReviewStageOf(actor) is not { } stage) return Error.Forbidden;
+            var approvedBefore = activity.ApprovedVersion;
             var result = activity.Review(actor.Id, stage, verdict, time.UtcNow());
-            return result.IsOk ? activity : result.Error!;
+            if (!result.IsOk) return result.Error!;
+            // An approval (or an approved amendment) puts the plan's capacity into force for registrations.
+            if (activity.ApprovedVersion != approvedBefore) await Seats.SyncAsync(store.Db, activity, ct);
+            return activity;
         }, ct);
 }

@@ -1,5 +1,6 @@
 using Huodong.Web.Approval;
 using Huodong.Web.Audit;
+using Huodong.Web.Participation;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
 using Huodong.Web.Shared;
@@ -24,6 +25,10 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<Transition> Transitions => Set<Transition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ActivitySeats> ActivitySeats => Set<ActivitySeats>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<CompletedTask> CompletedTasks => Set<CompletedTask>();
+    public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -103,6 +108,7 @@ public abstract class HuodongDb(DbContextOptions options)
             e.HasIndex(a => new { a.SubjectType, a.SubjectId });
             e.HasIndex(a => a.At);
         });
+        ParticipationModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

@@ -1,0 +1,63 @@
+using Huodong.Web.Data;
+using Huodong.Web.People;
+using Huodong.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huodong.Web.Participation;
+
+/// <summary>
+/// A member cancels their registration; a freed place goes to the first member on the waitlist, in order of
+/// arrival. Both steps are conditional updates, so two cancellations at once never promote the same member twice.
+/// </summary>
+public sealed class CancelRegistration(HuodongDb db, TimeProvider time)
+{
+    public async Task<Result<Registration>> ExecuteAsync(Actor actor, Guid activityId, CancellationToken ct)
+    {
+        if (!actor.IsSignedIn) return ParticipationErrors.NotRegistered;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var registration = await db.Registrations.FirstOrDefaultAsync(r => r.ActivityId == activityId
+            && r.MemberId == actor.Id && r.Status != RegistrationStatus.Cancelled, ct);
+        if (registration is null) return ParticipationErrors.NotRegistered;
+
+        var now = time.UtcNow();
+        var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;
+        var cancelled = await db.Registrations
+            .Where(r => r.Id == registration.Id && r.Status == registration.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Cancelled)
+                .SetProperty(r => r.StatusChangedAt, now), ct);
+        if (cancelled == 0) return ParticipationErrors.NotRegistered; // a concurrent cancel won
+        if (wasConfirmed) await Seats.ReleaseConfirmedAsync(db, activityId, ct);
+        else await Seats.ReleaseWaitlistedAsync(db, activityId, ct);
+        db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id, ActivityEventKind.RegistrationCancelled, now, registration.Id));
+
+        if (wasConfirmed) await PromoteNextAsync(activityId, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return registration;
+    }
+
+    /// <summary>Moves the earliest waitlisted registration into the freed place, if the counters allow it.</summary>
+    private async Task PromoteNextAsync(Guid activityId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await Seats.TryPromoteSeatAsync(db, activityId, ct)) return;
+        while (true)
+        {
+            var next = await db.Registrations.AsNoTracking()
+                .Where(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Waitlisted)
+                .OrderBy(r => r.Number).Select(r => new { r.Id, r.MemberId }).FirstOrDefaultAsync(ct);
+            if (next is null)
+            {
+                // The counters said someone waits but nobody does any more: give the claimed place back.
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""UPDATE "ActivitySeats" SET "Confirmed" = "Confirmed" - 1, "Waitlisted" = "Waitlisted" + 1 WHERE "ActivityId" = {activityId}""", ct);
+                return;
+            }
+            var moved = await db.Registrations.Where(r => r.Id == next.Id && r.Status == RegistrationStatus.Waitlisted)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Confirmed)
+                    .SetProperty(r => r.StatusChangedAt, now), ct);
+            if (moved == 0) continue; // another transaction moved this one first; take the next
+            db.ActivityEvents.Add(new ActivityEvent(activityId, next.MemberId, ActivityEventKind.Promoted, now, next.Id));
+            return;
+        }
+    }
+}

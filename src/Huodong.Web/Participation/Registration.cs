@@ -1,0 +1,45 @@
+namespace Huodong.Web.Participation;
+
+public enum RegistrationStatus { Confirmed, Waitlisted, Cancelled }
+
+/// <summary>
+/// A member's registration for an activity (M2.1, M2.2). Personal values are stored only as protected ciphertext
+/// with a blind index beside them for lookup and duplicate detection (S2.2); <see cref="Code"/> is the public,
+/// non-personal entrant code used by draws (DRAW.md).
+/// </summary>
+public class Registration
+{
+    private Registration() { }
+
+    public Registration(Guid activityId, Guid memberId, long number, RegistrationStatus status, ProtectedContact contact,
+        string? answersJson, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7(at);
+        ActivityId = activityId;
+        MemberId = memberId;
+        Number = number;
+        Status = status;
+        Contact = contact;
+        AnswersJson = answersJson;
+        CreatedAt = at;
+        StatusChangedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ActivityId { get; private set; }
+    public Guid MemberId { get; private set; }
+    /// <summary>Order of arrival within the activity (1, 2, …): the waitlist is promoted in this order.</summary>
+    public long Number { get; private set; }
+    public RegistrationStatus Status { get; private set; }
+    public ProtectedContact Contact { get; private set; } = null!;
+    /// <summary>Answers to the activity's own questions, protected like the contact details.</summary>
+    public string? AnswersJson { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset StatusChangedAt { get; private set; }
+
+    /// <summary>The entrant code a draw publishes instead of personal data: R + the arrival number.</summary>
+    public string Code => $"R{Number:000000}";
+}
+
+/// <summary>Real name, phone and optional email, each as protected ciphertext, with blind indexes for lookup.</summary>
+public sealed record ProtectedContact(string RealName, string Phone, string PhoneIndex, string? Email, string? EmailIndex);
