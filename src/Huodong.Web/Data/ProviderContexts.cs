@@ -8,10 +8,13 @@ public sealed class SqliteDb(DbContextOptions<SqliteDb> options) : HuodongDb(opt
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
-        // SQLite has no date type; stored as UTC ticks the times sort and compare in SQL.
-        b.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        b.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite has no date type. Times are stored as UTC ticks: they sort and compare in SQL and keep full
+        // precision (EF's DateTimeOffsetToBinaryConverter keeps only 0.1 ms, which would break audit hashes).
+        b.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
 /// <summary>The model on PostgreSQL (production). Migrations: Data/Migrations/Postgres.</summary>
