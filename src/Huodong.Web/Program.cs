@@ -13,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddPeople();
 builder.AddSecurity();
+builder.AddParticipation();
 builder.AddWeb();
 builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysToDbContext<HuodongDb>();
 
@@ -40,7 +41,7 @@ app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/
 app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<AppUser>();
 app.MapPlanningApi();
 app.MapApprovalApi();
-app.MapParticipationApi();
+app.MapParticipation();
 app.MapAuditApi();
 app.MapRazorPages();
 

@@ -18,7 +18,12 @@ public sealed class ReviewPlan(ActivityStore store, TimeProvider time)
             var result = activity.Review(actor.Id, stage, verdict, time.UtcNow());
             if (!result.IsOk) return result.Error!;
             // An approval (or an approved amendment) puts the plan's capacity into force for registrations.
-            if (activity.ApprovedVersion != approvedBefore) await Seats.SyncAsync(store.Db, activity, ct);
+            if (activity.ApprovedVersion != approvedBefore)
+            {
+                await Seats.SyncAsync(store.Db, activity, ct);
+                if (approvedBefore is not null) // an amendment took effect: registrants should look again
+                    await Notifier.NotifyRegistrantsAsync(store.Db, activity, NotificationKind.ActivityChanged, time.UtcNow(), ct);
+            }
             return activity;
         }, ct);
 }

@@ -29,6 +29,10 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<CompletedTask> CompletedTasks => Set<CompletedTask>();
     public DbSet<ActivityEvent> ActivityEvents => Set<ActivityEvent>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

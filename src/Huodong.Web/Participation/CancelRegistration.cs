@@ -57,6 +57,8 @@ public sealed class CancelRegistration(HuodongDb db, TimeProvider time)
                     .SetProperty(r => r.StatusChangedAt, now), ct);
             if (moved == 0) continue; // another transaction moved this one first; take the next
             db.ActivityEvents.Add(new ActivityEvent(activityId, next.MemberId, ActivityEventKind.Promoted, now, next.Id));
+            var title = await db.Activities.Where(a => a.Id == activityId).Select(a => a.Title).FirstAsync(ct);
+            Notifier.Notify(db, next.MemberId, NotificationKind.Promoted, activityId, title, now);
             return;
         }
     }

@@ -50,6 +50,42 @@ public static class ParticipationModel
             e.Property(t => t.TaskKey).HasMaxLength(100);
             e.Property(t => t.Source).HasMaxLength(20);
         });
+        b.Entity<Submission>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.TaskKey).HasMaxLength(100);
+            e.Property(x => x.Content).HasMaxLength(10_000);
+            e.Property(x => x.ReviewNote).HasMaxLength(2000);
+            e.HasIndex(x => new { x.ActivityId, x.CreatedAt });
+            e.HasIndex(x => new { x.ActivityId, x.MemberId });
+            e.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Comment>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Body).HasMaxLength(5000);
+            e.HasIndex(x => new { x.ActivityId, x.CreatedAt });
+            e.HasIndex(x => new { x.ActivityId, x.IsQuestion, x.AnsweredAt });
+            e.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Comment>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CommentLike>(e =>
+        {
+            e.HasKey(x => new { x.CommentId, x.MemberId });
+            e.HasOne<Comment>().WithMany().HasForeignKey(x => x.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.ArgsJson).HasMaxLength(4000);
+            e.HasIndex(x => new { x.UserId, x.ReadAt, x.CreatedAt });
+            e.Ignore(x => x.Args);
+        });
         b.Entity<ActivityEvent>(e =>
         {
             e.HasKey(x => x.Id);

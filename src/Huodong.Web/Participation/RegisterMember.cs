@@ -56,6 +56,14 @@ public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeP
         db.Registrations.Add(registration);
         db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id,
             status == RegistrationStatus.Confirmed ? ActivityEventKind.Registered : ActivityEventKind.Waitlisted, now, registration.Id));
+        if (status == RegistrationStatus.Confirmed)
+            Notifier.Notify(db, actor.Id, NotificationKind.RegistrationConfirmed, activityId, activity.Title, now);
+        else
+        {
+            var position = 1 + await db.Registrations.CountAsync(r => r.ActivityId == activityId
+                && r.Status == RegistrationStatus.Waitlisted && r.Number < number, ct);
+            Notifier.Notify(db, actor.Id, NotificationKind.Waitlisted, activityId, activity.Title, now, position.ToString());
+        }
         try
         {
             await db.SaveChangesAsync(ct);

@@ -165,6 +165,27 @@ public class Activity
         return Result.Ok;
     }
 
+    /// <summary>
+    /// E2.1: Approved → Live at the planned start. The preparation issue adds the readiness gate and the scheduler
+    /// that calls this on time.
+    /// </summary>
+    public Result Launch(Guid actorId, DateTimeOffset at)
+    {
+        if (Status != ActivityStatus.Approved) return ActivityErrors.WrongState(Status);
+        if (StartsAt is null || at < StartsAt) return ActivityErrors.NotYetTime;
+        Move(ActivityStatus.Live, "activity.launched", actorId, at, null);
+        return Result.Ok;
+    }
+
+    /// <summary>Live (or paused) → Ended at the planned end.</summary>
+    public Result End(Guid actorId, DateTimeOffset at)
+    {
+        if (Status is not (ActivityStatus.Live or ActivityStatus.Paused)) return ActivityErrors.WrongState(Status);
+        if (EndsAt is null || at < EndsAt) return ActivityErrors.NotYetTime;
+        Move(ActivityStatus.Ended, "activity.ended", actorId, at, null);
+        return Result.Ok;
+    }
+
     private void DecidePlan(ReviewDecision decision, ReviewStage stage, string code, Guid actorId, DateTimeOffset at, string? note)
     {
         switch (decision, stage)

@@ -48,6 +48,9 @@ public static class ActivityErrors
         ["plan"] = ["The amendment changes nothing in the approved plan."],
     });
 
+    public static readonly Error NotYetTime = new(ErrorKind.Conflict, "not-yet-time",
+        "The planned time for this step has not come yet.");
+
     public static readonly Error ConcurrentChange = new(ErrorKind.Conflict, "concurrent-change",
         "Someone else changed this activity at the same time; reload and try again.");
 

@@ -62,7 +62,14 @@ public sealed record ParticipationPlan
 }
 
 public sealed record ReplyRule(string? Keyword, int MinLength);
-public sealed record PlanTask(string Key, string Title);
+/// <summary>
+/// A task of a task-mode activity. <see cref="Detect"/> names the member action that completes it by itself;
+/// without it, staff confirm completion from the evidence the member submits.
+/// </summary>
+public sealed record PlanTask(string Key, string Title, TaskDetection? Detect = null);
+
+/// <summary>Member actions the platform sees and can count as a task done (task mode, M2.1).</summary>
+public enum TaskDetection { Comment, Question, Like, Reply }
 public sealed record EligibilityRule
 {
     public int MinLevel { get; init; }

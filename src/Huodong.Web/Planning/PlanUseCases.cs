@@ -33,8 +33,19 @@ public sealed class PlanUseCases(ActivityStore store, TimeProvider time)
     public Task<Result<Activity>> SubmitAsync(Actor actor, Guid id, CancellationToken ct) =>
         ChangeAsync(actor, id, a => a.Submit(actor.Id, time.UtcNow()), ct);
 
+    /// <summary>Cancels the activity and tells everyone registered, with the reason.</summary>
     public Task<Result<Activity>> CancelAsync(Actor actor, Guid id, string? reason, CancellationToken ct) =>
-        ChangeAsync(actor, id, a => a.Cancel(actor.Id, actor.Is(Roles.Leader), reason, time.UtcNow()), ct);
+        store.InTransactionAsync<Activity>(async () =>
+        {
+            var activity = await store.FindAsync(id, ct);
+            if (activity is null || !PlanningPermissions.CanSee(actor, activity)) return ActivityErrors.NotFound;
+            var now = time.UtcNow();
+            var result = activity.Cancel(actor.Id, actor.Is(Roles.Leader), reason, now);
+            if (!result.IsOk) return result.Error!;
+            await Participation.Notifier.NotifyRegistrantsAsync(store.Db, activity,
+                Participation.NotificationKind.ActivityCancelled, now, ct, activity.CancelReason!);
+            return activity;
+        }, ct);
 
     private Task<Result<Activity>> ChangeWithPlanAsync(Actor actor, Guid id, Plan plan,
         Func<Activity, List<Guid>, Result> change, CancellationToken ct)

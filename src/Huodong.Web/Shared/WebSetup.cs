@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Huodong.Web.Approval;
 using Huodong.Web.Audit;
 using Huodong.Web.Data;
-using Huodong.Web.Participation;
 using Huodong.Web.Planning;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
@@ -69,9 +68,6 @@ public static class WebSetup
         services.AddScoped<ActivityQueries>();
         services.AddScoped<PlanUseCases>();
         services.AddScoped<ReviewPlan>();
-        services.AddScoped<RegisterMember>();
-        services.AddScoped<CancelRegistration>();
-        services.AddScoped<RegistrationQueries>();
     }
 
     private static string DefaultTitle(int status) => status switch

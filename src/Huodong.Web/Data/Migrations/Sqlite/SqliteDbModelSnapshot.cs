@@ -177,6 +177,67 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Huodong.Web.Participation.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOfficial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsQuestion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ActivityId", "CreatedAt");
+
+                    b.HasIndex("ActivityId", "IsQuestion", "AnsweredAt");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.CommentLike", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId", "MemberId");
+
+                    b.ToTable("CommentLikes");
+                });
+
             modelBuilder.Entity("Huodong.Web.Participation.CompletedTask", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -203,6 +264,40 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasKey("MemberId", "ActivityId", "TaskKey");
 
                     b.ToTable("CompletedTasks");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Huodong.Web.Participation.Registration", b =>
@@ -246,6 +341,53 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActivityId", "Status", "Number");
 
                     b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.Submission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TaskKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "CreatedAt");
+
+                    b.HasIndex("ActivityId", "MemberId");
+
+                    b.ToTable("Submissions");
                 });
 
             modelBuilder.Entity("Huodong.Web.People.AppUser", b =>
@@ -701,6 +843,29 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Huodong.Web.Participation.Comment", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Participation.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.CommentLike", b =>
+                {
+                    b.HasOne("Huodong.Web.Participation.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Huodong.Web.Participation.Registration", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
@@ -761,6 +926,15 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Contact")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.Submission", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

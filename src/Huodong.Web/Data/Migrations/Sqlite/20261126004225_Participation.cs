@@ -53,6 +53,38 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Comments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    IsQuestion = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsOfficial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LikeCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Comments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Comments_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Comments_Comments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CompletedTasks",
                 columns: table => new
                 {
@@ -66,6 +98,23 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CompletedTasks", x => new { x.MemberId, x.ActivityId, x.TaskKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ArgsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -103,6 +152,51 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Submissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    TaskKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Submissions_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommentLikes",
+                columns: table => new
+                {
+                    CommentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentLikes", x => new { x.CommentId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_CommentLikes_Comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityEvents_ActivityId_Kind_At",
                 table: "ActivityEvents",
@@ -112,6 +206,26 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                 name: "IX_ActivityEvents_MemberId_At",
                 table: "ActivityEvents",
                 columns: new[] { "MemberId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ActivityId_CreatedAt",
+                table: "Comments",
+                columns: new[] { "ActivityId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ActivityId_IsQuestion_AnsweredAt",
+                table: "Comments",
+                columns: new[] { "ActivityId", "IsQuestion", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ParentId",
+                table: "Comments",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Registrations_ActivityId_MemberId",
@@ -144,6 +258,16 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                 name: "IX_Registrations_PhoneIndex",
                 table: "Registrations",
                 column: "PhoneIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_ActivityId_CreatedAt",
+                table: "Submissions",
+                columns: new[] { "ActivityId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Submissions_ActivityId_MemberId",
+                table: "Submissions",
+                columns: new[] { "ActivityId", "MemberId" });
         }
 
         /// <inheritdoc />
@@ -156,10 +280,22 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                 name: "ActivitySeats");
 
             migrationBuilder.DropTable(
+                name: "CommentLikes");
+
+            migrationBuilder.DropTable(
                 name: "CompletedTasks");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "Registrations");
+
+            migrationBuilder.DropTable(
+                name: "Submissions");
+
+            migrationBuilder.DropTable(
+                name: "Comments");
         }
     }
 }

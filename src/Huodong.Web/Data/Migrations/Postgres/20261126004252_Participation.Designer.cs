@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Huodong.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261126003613_Participation")]
+    [Migration("20261126004252_Participation")]
     partial class Participation
     {
         /// <inheritdoc />
@@ -187,6 +187,67 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Huodong.Web.Participation.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsOfficial")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsQuestion")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ActivityId", "CreatedAt");
+
+                    b.HasIndex("ActivityId", "IsQuestion", "AnsweredAt");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.CommentLike", b =>
+                {
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CommentId", "MemberId");
+
+                    b.ToTable("CommentLikes");
+                });
+
             modelBuilder.Entity("Huodong.Web.Participation.CompletedTask", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -213,6 +274,40 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.HasKey("MemberId", "ActivityId", "TaskKey");
 
                     b.ToTable("CompletedTasks");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArgsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Huodong.Web.Participation.Registration", b =>
@@ -256,6 +351,53 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.HasIndex("ActivityId", "Status", "Number");
 
                     b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.Submission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("TaskKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "CreatedAt");
+
+                    b.HasIndex("ActivityId", "MemberId");
+
+                    b.ToTable("Submissions");
                 });
 
             modelBuilder.Entity("Huodong.Web.People.AppUser", b =>
@@ -719,6 +861,29 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Huodong.Web.Participation.Comment", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Participation.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.CommentLike", b =>
+                {
+                    b.HasOne("Huodong.Web.Participation.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Huodong.Web.Participation.Registration", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
@@ -779,6 +944,15 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Contact")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Participation.Submission", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Huodong.Web.Participation;
+
+public enum NotificationKind
+{
+    RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
+    TaskConfirmed, TaskRejected,
+}
+
+/// <summary>
+/// A message in a member's in-app inbox. The text is rendered at read time in the reader's language from the
+/// kind and its arguments, so a notification written in one culture reads right in the other.
+/// </summary>
+public class Notification
+{
+    private Notification() { }
+
+    public Notification(Guid userId, NotificationKind kind, Guid? activityId, string activityTitle, DateTimeOffset at,
+        params string[] args)
+    {
+        Id = Guid.CreateVersion7(at);
+        UserId = userId;
+        Kind = kind;
+        ActivityId = activityId;
+        ArgsJson = JsonSerializer.Serialize(args.Prepend(activityTitle).ToArray());
+        CreatedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid UserId { get; private set; }
+    public NotificationKind Kind { get; private set; }
+    public Guid? ActivityId { get; private set; }
+    /// <summary>The activity's title, then the kind's own arguments.</summary>
+    public string ArgsJson { get; private set; } = "[]";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public string[] Args => JsonSerializer.Deserialize<string[]>(ArgsJson) ?? [];
+
+    public void MarkRead(DateTimeOffset at) => ReadAt ??= at;
+
+    /// <summary>The English source text of each kind (the key of the localised string); {0} is the activity's title.</summary>
+    public static string TextKey(NotificationKind kind) => kind switch
+    {
+        NotificationKind.RegistrationConfirmed => "Your registration for {0} is confirmed.",
+        NotificationKind.Waitlisted => "{0} is full; you are on the waitlist at position {1}.",
+        NotificationKind.Promoted => "A place in {0} became free: your registration is now confirmed.",
+        NotificationKind.ActivityChanged => "{0} has changed; please check the new plan.",
+        NotificationKind.ActivityCancelled => "{0} was cancelled: {1}",
+        NotificationKind.ReplyAccepted => "Your reply in {0} was accepted.",
+        NotificationKind.QuestionAnswered => "Staff answered your question in {0}.",
+        NotificationKind.TaskConfirmed => "Your task \"{1}\" in {0} was confirmed as done.",
+        NotificationKind.TaskRejected => "Your evidence for task \"{1}\" in {0} was not accepted: {2}",
+        _ => "{0}",
+    };
+}
