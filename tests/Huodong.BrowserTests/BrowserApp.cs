@@ -113,9 +113,15 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A file in the repository's <c>docs/screenshots/</c> folder (created when missing).</summary>
+    /// <summary>
+    /// Where a screenshot goes: docs/screenshots/ when <c>HUODONG_SCREENSHOTS=1</c> (to refresh the documentation),
+    /// else a temporary folder, so an ordinary test run leaves the work tree clean.
+    /// </summary>
     public static string ScreenshotPath(string name)
     {
-        var dir = Path.Combine(Infra.RepoRoot, "docs", "screenshots");
+        var dir = Environment.GetEnvironmentVariable("HUODONG_SCREENSHOTS") == "1"
+            ? Path.Combine(Infra.RepoRoot, "docs", "screenshots")
+            : Path.Combine(Path.GetTempPath(), "huodong-screenshots");
         Directory.CreateDirectory(dir);
         return Path.Combine(dir, name + ".png");
     }
