@@ -4,7 +4,7 @@ namespace Huodong.BrowserTests;
 
 /// <summary>
 /// Renders the pages the documentation shows and saves them as PNGs in <c>docs/screenshots/</c>: the reviewer's
-/// review page and the plan editor in both languages, the console's plan list and the portal home.
+/// inbox, review page and the plan editor in both languages, the console's plan list and the portal home.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScreenshotTests(BrowserApp app)
@@ -43,6 +43,7 @@ public sealed class ScreenshotTests(BrowserApp app)
                 var href = await page.Locator("#review-inbox a[href*='/console/reviews/']").First.GetAttributeAsync("href");
                 return href ?? throw new InvalidOperationException("The review inbox has no link to a review.");
             });
+            await Shoot($"inbox-{culture}", "head", culture, _ => Task.FromResult("/console/reviews"));
             await Shoot($"editor-{culture}", "planner", culture, _ => Task.FromResult("/console/plans/new"));
         }
         await Shoot("console-plans", "planner", "zh-CN", _ => Task.FromResult("/console/plans"));
