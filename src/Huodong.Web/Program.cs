@@ -15,6 +15,7 @@ builder.AddPeople();
 builder.AddSecurity();
 builder.AddParticipation();
 builder.AddWeb();
+builder.AddPages();
 builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysToDbContext<HuodongDb>();
 
 var app = builder.Build();
@@ -25,9 +26,9 @@ if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
     await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync();
 }
 
-app.UseExceptionHandler();
-app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

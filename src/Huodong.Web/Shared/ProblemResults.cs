@@ -18,7 +18,9 @@ public static class ProblemResults
     {
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
-        var title = l[error.MessageKey, error.Args ?? []].Value;
+        // String arguments are names (an entity, a status) and are shown in the request's language too.
+        var args = error.Args?.Select(a => a is string name ? l[Labels.Humanize(name)].Value : a).ToArray() ?? [];
+        var title = l[error.MessageKey, args].Value;
         if (error.Fields is { Count: > 0 })
         {
             var fields = error.Fields.ToDictionary(f => f.Key, f => f.Value.Select(m => l[m].Value).ToArray());

@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Huodong.BrowserTests;
+
+/// <summary>
+/// WCAG 2.1 AA over each main page with axe-core, in zh-CN (the default culture). Any violation fails the test
+/// with a readable list: rule, impact, what to do, and the elements concerned.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserApp app)
+{
+    private const string RunAxe = """
+        async () => {
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          });
+          return result.violations.map(v => ({
+            id: v.id, impact: v.impact ?? '', help: v.help, helpUrl: v.helpUrl,
+            nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
+          }));
+        }
+        """;
+
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/account/login", null)]
+    [InlineData("/console/plans", "planner")]
+    [InlineData("/console/plans/new", "planner")]
+    [InlineData("/console/reviews", "head")]
+    public async Task Page_has_no_WCAG_21_AA_violations(string path, string? account)
+    {
+        if (!File.Exists(Infra.AxePath))
+            Infra.Missing($"axe-core is not installed at {Infra.AxePath} (run npm ci in tests/Huodong.BrowserTests)");
+
+        var page = await app.NewPageAsync("zh-CN");
+        if (account is not null) await app.SignInAsync(page, account);
+        await BrowserApp.GotoOkAsync(page, path);
+        Assert.Equal(path, new Uri(page.Url).AbsolutePath); // not silently redirected to the login or an error page
+
+        await page.AddScriptTagAsync(new() { Path = Infra.AxePath });
+        var violations = await page.EvaluateAsync<JsonElement>(RunAxe);
+        await page.Context.CloseAsync();
+
+        if (violations.GetArrayLength() > 0)
+            Assert.Fail(Describe(path, account, violations));
+    }
+
+    private static string Describe(string path, string? account, JsonElement violations)
+    {
+        var text = new StringBuilder($"{violations.GetArrayLength()} WCAG 2.1 AA violation(s) on {path}"
+            + (account is null ? "" : $" (signed in as {account})") + ":\n");
+        foreach (var v in violations.EnumerateArray())
+        {
+            text.Append($"- [{v.GetProperty("impact").GetString()}] {v.GetProperty("id").GetString()}: "
+                + $"{v.GetProperty("help").GetString()} ({v.GetProperty("helpUrl").GetString()})\n");
+            foreach (var node in v.GetProperty("nodes").EnumerateArray().Take(10))
+                text.Append($"    {node.GetProperty("target").GetString()}\n      "
+                    + node.GetProperty("summary").GetString()!.Replace("\n", "\n      ") + "\n");
+            if (v.GetProperty("nodes").GetArrayLength() > 10)
+                text.Append($"    … and {v.GetProperty("nodes").GetArrayLength() - 10} more elements\n");
+        }
+        return text.ToString();
+    }
+}

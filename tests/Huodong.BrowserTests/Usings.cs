@@ -1,0 +1,2 @@
+global using System.Text.RegularExpressions;
+global using Xunit;
