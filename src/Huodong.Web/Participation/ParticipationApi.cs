@@ -44,6 +44,24 @@ public static class ParticipationApi
             return (await q.ListAsync(Actor.From(http.User), id, s, Paging.From(page, pageSize), ct)).Match(http, Results.Ok);
         });
 
+        g.MapGet("/export.csv", async (Guid id, HttpContext http, RegistrationQueries q, ActivityQueries activities,
+            Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            var actor = Actor.From(http.User);
+            var found = await activities.GetAsync(actor, id, ct);
+            if (!found.IsOk) return found.Error!.ToProblem(http);
+            if (!RegistrationQueries.CanList(actor, found.Value!)) return Error.Forbidden.ToProblem(http);
+            return Results.Stream(async stream =>
+            {
+                await using var csv = new CsvWriter(stream);
+                await csv.WriteRowAsync([l["Code"], l["Status"], l["Nickname"], l["Level"], l["Real name"], l["Phone"],
+                    l["Email"], l["Registered at"]], ct);
+                await foreach (var r in q.StreamAsync(id, ct))
+                    await csv.WriteRowAsync([r.Code, l[r.Status.ToString()], r.Nickname, r.Level.ToString(), r.RealName,
+                        r.Phone, r.Email, r.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'")], ct);
+            }, "text/csv; charset=utf-8", $"registrations-{id:N}.csv");
+        });
+
         app.MapGet("/api/activities/{id:guid}/eligibility", async (Guid id, HttpContext http, ActivityQueries activities,
             RegisterMember uc, CancellationToken ct) =>
         {

@@ -28,6 +28,24 @@ public sealed class RegistrationQueries(HuodongDb db, FieldProtector protector, 
         return new Page<RegistrationRow>(rows.Select(x => Mask(x.r, x.DisplayName, x.Level)).ToList(), total);
     }
 
+    /// <summary>Every registration of the activity, masked, read in batches so memory stays flat however many there are.</summary>
+    public async IAsyncEnumerable<RegistrationRow> StreamAsync(Guid activityId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        const int batch = 1000;
+        long after = 0;
+        while (true)
+        {
+            var rows = await db.Registrations.AsNoTracking().Where(r => r.ActivityId == activityId && r.Number > after)
+                .OrderBy(r => r.Number).Take(batch)
+                .Join(db.Users, r => r.MemberId, u => u.Id, (r, u) => new { r, u.DisplayName, u.Level })
+                .ToListAsync(ct);
+            foreach (var x in rows) yield return Mask(x.r, x.DisplayName, x.Level);
+            if (rows.Count < batch) yield break;
+            after = rows[^1].r.Number;
+        }
+    }
+
     public Task<Registration?> MineAsync(Guid memberId, Guid activityId, CancellationToken ct) =>
         db.Registrations.AsNoTracking()
             .Where(r => r.ActivityId == activityId && r.MemberId == memberId && r.Status != RegistrationStatus.Cancelled)
