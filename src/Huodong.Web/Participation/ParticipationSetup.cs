@@ -12,6 +12,7 @@ public static class ParticipationSetup
         s.AddScoped<DecideSubmission>();
         s.AddScoped<Discussion>();
         s.AddScoped<InteractionQueries>();
+        s.AddScoped<Inbox>();
     }
 
     public static void MapParticipation(this IEndpointRouteBuilder app)
