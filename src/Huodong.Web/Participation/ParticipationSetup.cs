@@ -13,6 +13,7 @@ public static class ParticipationSetup
         s.AddScoped<Discussion>();
         s.AddScoped<InteractionQueries>();
         s.AddScoped<Inbox>();
+        s.AddScoped<Pages.ActivityParticipation>();
     }
 
     public static void MapParticipation(this IEndpointRouteBuilder app)

@@ -21,6 +21,8 @@ public sealed class ViewModel(ActivityQueries queries, PlanUseCases plans, IStri
     public bool CanAmend { get; private set; }
     public bool CanCancel { get; private set; }
     public bool CanReview { get; private set; }
+    /// <summary>Approved activities have a participation console for the team and the staff on watch (E2.2–E2.4).</summary>
+    public bool CanWatchParticipation { get; private set; }
 
     [BindProperty] public string? Reason { get; set; }
 
@@ -75,6 +77,7 @@ public sealed class ViewModel(ActivityQueries queries, PlanUseCases plans, IStri
                    && a.Amendment is not (AmendmentStatus.HeadReview or AmendmentStatus.LeaderReview);
         CanCancel = PlanningPermissions.CanCancel(actor, a);
         CanReview = PlanningPermissions.CanReviewNow(actor, a);
+        CanWatchParticipation = a.IsPublished && Participation.InteractionQueries.CanWatch(actor, a);
         return true;
     }
 }

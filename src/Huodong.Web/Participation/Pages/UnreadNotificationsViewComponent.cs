@@ -1,0 +1,16 @@
+using Huodong.Web.People;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Huodong.Web.Participation.Pages;
+
+/// <summary>The header's link to the inbox with the unread count: one COUNT query per page, members only.</summary>
+public sealed class UnreadNotificationsViewComponent(Inbox inbox) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var actor = Actor.From(UserClaimsPrincipal);
+        if (!actor.Is(Roles.Member)) return Content("");
+        var unread = await inbox.UnreadAsync(actor.Id, HttpContext.RequestAborted);
+        return View("/Participation/Pages/_UnreadNotifications.cshtml", unread);
+    }
+}
