@@ -28,8 +28,12 @@ public sealed record TakePart(
     public bool CanRegister => IsMember && Mine is null && Window == RegistrationWindow.Open && Verdict is { Eligible: true };
     public bool CanSubmit => IsLive && Mine is { Status: RegistrationStatus.Confirmed };
 
-    /// <summary>Tasks a member proves with evidence: not done yet and not detected by the platform itself.</summary>
-    public IEnumerable<TaskProgress.Item> TasksToProve => Tasks.Where(t => !t.Done && !t.AutoDetected);
+    /// <summary>
+    /// Tasks a member proves with evidence: not done, not detected by the platform itself, and not already waiting
+    /// for staff to check the evidence handed in.
+    /// </summary>
+    public IEnumerable<TaskProgress.Item> TasksToProve => Tasks.Where(t => !t.Done && !t.AutoDetected
+        && !Submissions.Any(s => s.TaskKey == t.Key && s.Status == SubmissionStatus.Pending));
 }
 
 /// <summary>The discussion as threads: replies under their parent, in the order they were written (E2.3).</summary>

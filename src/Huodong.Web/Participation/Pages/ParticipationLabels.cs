@@ -6,7 +6,7 @@ namespace Huodong.Web.Participation.Pages;
 public static class ParticipationLabels
 {
     public static string Of(RegistrationStatus s) => s.ToString();
-    public static string Of(SubmissionStatus s) => s.ToString();
+    public static string Of(SubmissionStatus s) => s == SubmissionStatus.Rejected ? "Not accepted" : s.ToString();
     public static string Of(ActivityEventKind k) => Labels.Humanize(k.ToString());
 
     public static string BadgeClass(RegistrationStatus s) => s switch
