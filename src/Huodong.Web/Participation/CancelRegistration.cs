@@ -1,5 +1,6 @@
 using Huodong.Web.Data;
 using Huodong.Web.People;
+using Huodong.Web.Planning;
 using Huodong.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,11 @@ public sealed class CancelRegistration(HuodongDb db, TimeProvider time)
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.ActivityId == activityId
             && r.MemberId == actor.Id && r.Status != RegistrationStatus.Cancelled, ct);
         if (registration is null) return ParticipationErrors.NotRegistered;
+        // After the end a freed place would "promote" a waitlisted member into an activity that is already over,
+        // and the confirmed list is what results and draws are computed from (E3.1).
+        var status = await db.Activities.Where(a => a.Id == activityId).Select(a => a.Status).FirstAsync(ct);
+        if (status is not (ActivityStatus.Approved or ActivityStatus.Live or ActivityStatus.Paused))
+            return ParticipationErrors.ActivityOver;
 
         var now = time.UtcNow();
         var wasConfirmed = registration.Status == RegistrationStatus.Confirmed;

@@ -19,6 +19,9 @@ public static class ParticipationErrors
 
     public static readonly Error NotRegistered = Error.NotFound("Registration");
 
+    public static readonly Error ActivityOver =
+        new(ErrorKind.Conflict, "activity-over", "The activity is over; registrations can no longer be cancelled.");
+
     public static readonly Error MembersOnly =
         new(ErrorKind.Forbidden, "members-only", "Only community members can register.");
 }
