@@ -19,6 +19,33 @@ public static class Plans
     /// <summary>The plan as the JSON body a client sends, ready to be changed field by field.</summary>
     public static JsonObject AsJson(this Plan plan) => JsonSerializer.SerializeToNode(plan, Http.Json)!.AsObject();
 
+    /// <summary>Sets the value at a JSON path of the plan body (<c>budget[0].amount</c>), as a client would send it.</summary>
+    public static JsonObject Set(this JsonObject body, string path, JsonNode? value)
+    {
+        JsonNode node = body;
+        var parts = path.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var bracket = part.IndexOf('[');
+            var name = bracket < 0 ? part : part[..bracket];
+            var index = bracket < 0 ? (int?)null : int.Parse(part[(bracket + 1)..^1]);
+            var last = i == parts.Length - 1;
+            if (index is null)
+            {
+                if (last) { node[name] = value; break; }
+                node = node[name] ??= new JsonObject();
+            }
+            else
+            {
+                var array = node[name]!.AsArray();
+                if (last) { array[index.Value] = value; break; }
+                node = array[index.Value]!;
+            }
+        }
+        return body;
+    }
+
     public static Plan WithCapacity(this Plan plan, int capacity) =>
         plan with { Participation = plan.Participation with { Capacity = capacity } };
 
