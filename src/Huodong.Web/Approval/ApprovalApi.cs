@@ -30,12 +30,12 @@ public sealed record ReviewInput(string? Decision, Dictionary<string, PointVerdi
     public Result<Verdict> ToVerdict()
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<ReviewDecision>(Decision, ignoreCase: true, out var decision) || int.TryParse(Decision, out _))
+        if (!EnumNames.TryParse<ReviewDecision>(Decision, out var decision))
             errors["decision"] = ["Choose pass, return or reject."];
         var points = new Dictionary<ReviewPoint, PointVerdict>();
         foreach (var (key, value) in Points ?? [])
         {
-            if (!Enum.TryParse<ReviewPoint>(key, ignoreCase: true, out var point) || int.TryParse(key, out _))
+            if (!EnumNames.TryParse<ReviewPoint>(key, out var point))
                 errors[$"points.{key}"] = ["Unknown review point."];
             else if (value is null) errors[$"points.{key}"] = ["Required."];
             else if (value.Comment?.Length > 4000) errors[$"points.{key}.comment"] = ["Must be at most 4,000 characters."];
