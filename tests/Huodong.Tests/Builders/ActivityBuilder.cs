@@ -33,7 +33,7 @@ public sealed class ActivityBuilder
     public ActivityBuilder Cancelled() => Then((a, at) => a.Cancel(Author, false, "时间冲突", at));
 
     public ActivityBuilder WithAmendmentAtHead(Plan? amended = null) =>
-        Approved().Then((a, at) => a.Amend(Author, amended ?? _plan.WithCapacity(800), _team, at));
+        Approved().Then((a, at) => a.Amend(Author, amended ?? _plan.WithCapacity(800), at));
 
     public ActivityBuilder WithAmendmentAtLeader(Plan? amended = null) =>
         WithAmendmentAtHead(amended).Then((a, at) => a.Review(Head, ReviewStage.Head, Verdicts.Pass(), at));
