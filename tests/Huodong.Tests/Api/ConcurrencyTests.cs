@@ -13,9 +13,9 @@ public abstract class ConcurrencyTests(TestApp app) : ApiTests(app)
 
     private static async Task<HttpResponseMessage[]> Race(Func<Task<HttpResponseMessage>> send)
     {
-        using var start = new ManualResetEventSlim();
-        var tasks = Enumerable.Range(0, Racers).Select(_ => Task.Run(async () => { start.Wait(); return await send(); })).ToArray();
-        start.Set();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(0, Racers).Select(_ => Task.Run(async () => { await start.Task; return await send(); })).ToArray();
+        start.SetResult();
         return await Task.WhenAll(tasks);
     }
 

@@ -62,6 +62,26 @@ public abstract class PlatformTests(TestApp app) : ApiTests(app)
         Assert.Equal("method-not-allowed", problem.Code);
     }
 
+    [Fact]
+    public async Task A_cookie_from_login_works_on_the_api_as_well_as_a_bearer_token()
+    {
+        using var browser = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        var login = await browser.PostJson("/api/auth/login?useCookies=true", new { email = $"planner@{TestApp.Domain}", password = TestApp.DemoPassword });
+        await login.ShouldBe(HttpStatusCode.OK);
+        Assert.Null(browser.DefaultRequestHeaders.Authorization);
+
+        var created = await (await browser.PostJson("/api/activities", Plans.Complete())).Expect<ActivityDto>(HttpStatusCode.Created);
+        await (await browser.GetAsync($"/api/activities/{created.Id}", Ct)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_forged_bearer_token_is_401_not_a_redirect()
+    {
+        var client = App.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        await (await client.GetAsync("/api/audit/verify", Ct)).ExpectProblem(HttpStatusCode.Unauthorized);
+    }
+
     private async Task<Problem> InvalidCreate(string? acceptLanguage, string? cultureCookie = null)
     {
         var client = await Planner;
