@@ -170,6 +170,7 @@ public class Activity
         if (!IsOnTeam(actorId) && !actorIsLeader) return ActivityErrors.NotOnTeam;
         if (!Status.IsCancellable()) return ActivityErrors.WrongState(Status);
         if (string.IsNullOrWhiteSpace(reason)) return ActivityErrors.ReasonRequired;
+        if (reason.Trim().Length > ActivityErrors.MaxReasonLength) return ActivityErrors.ReasonTooLong;
         CancelReason = reason.Trim();
         Amendment = null;
         Move(ActivityStatus.Cancelled, "activity.cancelled", actorId, at, CancelReason);
