@@ -290,6 +290,30 @@ public abstract class ApprovalApiTests(TestApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task An_overlong_cancel_reason_is_400_not_a_server_error()
+    {
+        var draft = await CreateDraft();
+        var problem = await (await (await Planner).PostJson($"/api/activities/{draft.Id}/cancel", new { reason = new string('因', 2001) }))
+            .ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("reason", problem.Fields);
+        Assert.Equal(ActivityStatus.Draft, (await Get(draft.Id)).Status);
+
+        var atLimit = await (await (await Planner).PostJson($"/api/activities/{draft.Id}/cancel", new { reason = new string('因', 2000) }))
+            .Expect<ActivityDto>(HttpStatusCode.OK);
+        Assert.Equal(2000, atLimit.CancelReason!.Length);
+    }
+
+    [Fact]
+    public async Task An_overlong_review_comment_is_400()
+    {
+        var plan = await InHeadReview();
+        var body = Verdicts.Body("return", "risks");
+        body["comment"] = new string('评', 4001);
+        var problem = await (await PostReview(plan.Id, "head", body)).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("comment", problem.Fields);
+    }
+
+    [Fact]
     public async Task A_cancelled_plan_cannot_be_cancelled_again_or_submitted()
     {
         var draft = await CreateDraft();

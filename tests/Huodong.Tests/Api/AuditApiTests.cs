@@ -108,9 +108,14 @@ public abstract class AuditApiTests(TestApp app) : ApiTests(app)
         }
     }
 
-    private Task Tamper(string column, string? value, long sequence) =>
-        App.WithDb(db => db.Database.ExecuteSqlRawAsync(
-            $"UPDATE \"AuditEntries\" SET \"{column}\" = {{0}} WHERE \"Sequence\" = {{1}}", [value!, sequence], Ct));
+    /// <summary>Changes one column of one audit row behind the app's back, as someone with database access could.</summary>
+    private Task Tamper(string column, string? value, long sequence) => App.WithDb(db => column switch
+    {
+        "Data" => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Data\" = {value} WHERE \"Sequence\" = {sequence}", Ct),
+        "Hash" => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Hash\" = {value} WHERE \"Sequence\" = {sequence}", Ct),
+        "Code" => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Code\" = {value} WHERE \"Sequence\" = {sequence}", Ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    });
 
     [Theory]
     [InlineData("admin")]

@@ -378,6 +378,14 @@ public sealed class ActivityLifecycleTests
         Assert.Equal(ActivityStatus.Draft, a.Status);
     }
 
+    [Fact]
+    public void A_cancel_reason_fits_its_column()
+    {
+        var a = new ActivityBuilder().Build();
+        Refused(a.Cancel(Author, false, new string('因', 2001), At), ActivityErrors.ReasonTooLong);
+        Allowed(a.Cancel(Author, false, new string('因', 2000) + "  ", At));
+    }
+
     [Theory]
     [InlineData("Rejected")]
     [InlineData("Cancelled")]
