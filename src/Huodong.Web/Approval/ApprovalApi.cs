@@ -39,9 +39,11 @@ public sealed record ReviewInput(string? Decision, Dictionary<string, PointVerdi
                 errors[$"points.{key}"] = ["Unknown review point."];
             else if (value is null) errors[$"points.{key}"] = ["Required."];
             else if (value.Comment?.Length > 4000) errors[$"points.{key}.comment"] = ["Must be at most 4,000 characters."];
+            else if (value.Comment?.Contains('\0') == true) errors[$"points.{key}.comment"] = [PlanRules.NulCharacter];
             else points[point] = value with { Comment = string.IsNullOrWhiteSpace(value.Comment) ? null : value.Comment.Trim() };
         }
         if (Comment?.Length > 4000) errors["comment"] = ["Must be at most 4,000 characters."];
+        else if (Comment?.Contains('\0') == true) errors["comment"] = [PlanRules.NulCharacter];
         if (errors.Count > 0) return Error.Validation(errors);
         return new Verdict(decision, points, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim());
     }

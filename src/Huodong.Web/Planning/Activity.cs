@@ -171,6 +171,7 @@ public class Activity
         if (!Status.IsCancellable()) return ActivityErrors.WrongState(Status);
         if (string.IsNullOrWhiteSpace(reason)) return ActivityErrors.ReasonRequired;
         if (reason.Trim().Length > ActivityErrors.MaxReasonLength) return ActivityErrors.ReasonTooLong;
+        if (reason.Contains('\0')) return ActivityErrors.ReasonNul;
         CancelReason = reason.Trim();
         Amendment = null;
         Move(ActivityStatus.Cancelled, "activity.cancelled", actorId, at, CancelReason);

@@ -43,6 +43,11 @@ public static class ActivityErrors
         ["reason"] = ["Must be at most 2,000 characters."],
     });
 
+    public static readonly Error ReasonNul = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["reason"] = [PlanRules.NulCharacter],
+    });
+
     public static readonly Error AmendmentPending =
         new(ErrorKind.Conflict, "amendment-pending", "An amendment is already under review.");
 
