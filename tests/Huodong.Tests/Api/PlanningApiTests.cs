@@ -92,6 +92,35 @@ public abstract class PlanningApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("body", problem.Fields);
     }
 
+    [Theory]
+    [InlineData("title")]
+    [InlineData("theme")]
+    [InlineData("team")]
+    [InlineData("risks[0].mitigation")]
+    public async Task A_nul_character_in_text_is_400_naming_the_field_not_a_server_error(string path)
+    {
+        JsonNode value = path == "team" ? new JsonArray("planner2@demo.huodong\u0000") : "nul\u0000here";
+        var body = Plans.Complete().AsJson().Set(path, value);
+
+        var problem = await (await (await Planner).PostJson("/api/activities", body)).ExpectProblem(HttpStatusCode.BadRequest);
+
+        Assert.Contains(path == "team" ? "team[0]" : path, problem.Fields);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_cancel_reason_or_review_comment_is_400()
+    {
+        var draft = await CreateDraft();
+        var cancel = await (await (await Planner).PostJson($"/api/activities/{draft.Id}/cancel", new { reason = "因为\u0000" })).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("reason", cancel.Fields);
+
+        var submitted = await Submit(draft.Id);
+        var body = Huodong.Tests.Builders.Verdicts.Body("return", "risks");
+        body["comment"] = "请\u0000修改";
+        var review = await (await (await Head).PostJson($"/api/activities/{submitted.Id}/reviews", body)).ExpectProblem(HttpStatusCode.BadRequest);
+        Assert.Contains("comment", review.Fields);
+    }
+
     [Fact]
     public async Task A_refused_plan_is_not_half_written()
     {
