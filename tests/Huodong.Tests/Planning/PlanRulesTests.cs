@@ -131,6 +131,16 @@ public sealed class PlanRulesTests
     }
 
     [Fact]
+    public void Text_may_not_hold_the_NUL_character_which_PostgreSQL_cannot_store()
+    {
+        var errors = PlanRules.Validate(Complete with { Title = "a\0b", Content = "x\0", Team = ["planner2@demo.huodong\0"] });
+        Assert.Equal([PlanRules.NulCharacter], errors["title"]);
+        Assert.Equal([PlanRules.NulCharacter], errors["content"]);
+        Assert.Equal([PlanRules.NulCharacter], errors["team[0]"]);
+        Assert.Empty(PlanRules.Validate(Complete with { Content = "换行\n与\t制表符可以" }));
+    }
+
+    [Fact]
     public void Task_keys_are_required_and_unique()
     {
         var plan = Complete with
