@@ -13,7 +13,16 @@ public sealed class ReviewPlan(ActivityStore store, TimeProvider time)
             var activity = await store.FindAsync(id, ct);
             if (activity is null || !PlanningPermissions.CanSee(actor, activity)) return ActivityErrors.NotFound;
             if (PlanningPermissions.ReviewStageOf(actor) is not { } stage) return Error.Forbidden;
+            var approvedBefore = activity.ApprovedVersion;
             var result = activity.Review(actor.Id, stage, verdict, time.UtcNow());
-            return result.IsOk ? activity : result.Error!;
+            if (!result.IsOk) return result.Error!;
+            if (approvedBefore is not null && activity.ApprovedVersion != approvedBefore)
+            {
+                // An approved amendment's team takes effect only now.
+                var team = await store.ResolveTeamAsync(activity.ApprovedPlan!, ct);
+                if (!team.IsOk) return team.Error!;
+                activity.ApplyApprovedTeam(team.Value!);
+            }
+            return activity;
         }, ct);
 }

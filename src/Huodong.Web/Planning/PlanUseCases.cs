@@ -28,7 +28,7 @@ public sealed class PlanUseCases(ActivityStore store, TimeProvider time)
             : a.Edit(actor.Id, plan, team, time.UtcNow()), ct);
 
     public Task<Result<Activity>> AmendAsync(Actor actor, Guid id, Plan plan, CancellationToken ct) =>
-        ChangeWithPlanAsync(actor, id, plan, (a, team) => a.Amend(actor.Id, plan, team, time.UtcNow()), ct);
+        ChangeWithPlanAsync(actor, id, plan, (a, _) => a.Amend(actor.Id, plan, time.UtcNow()), ct);
 
     public Task<Result<Activity>> SubmitAsync(Actor actor, Guid id, CancellationToken ct) =>
         ChangeAsync(actor, id, a => a.Submit(actor.Id, time.UtcNow()), ct);
