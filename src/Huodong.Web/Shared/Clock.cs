@@ -4,8 +4,8 @@ public static class Clock
 {
     /// <summary>
     /// Now in UTC, truncated to whole 100 microseconds: a value hashed before it is stored (the audit chain) must
-    /// hash the same after a round trip, and the coarsest store keeps that much — PostgreSQL keeps microseconds,
-    /// SQLite's <c>DateTimeOffsetToBinaryConverter</c> keeps ticks / 1000 (100 µs).
+    /// hash the same after a round trip. PostgreSQL keeps microseconds and SQLite stores whole ticks; 100 µs leaves
+    /// room for any store that keeps less (EF's binary DateTimeOffset converter keeps ticks / 1000).
     /// </summary>
     public static DateTimeOffset UtcNow(this TimeProvider time) => Truncate(time.GetUtcNow());
 

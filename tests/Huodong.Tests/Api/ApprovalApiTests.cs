@@ -128,8 +128,8 @@ public abstract class ApprovalApiTests(TestApp app) : ApiTests(app)
         await Review(plan.Id, "head", "pass");
         await Review(plan.Id, "leader", "return", "resources");
         await Submit(plan.Id);
-        var problem = await (await PostReview(plan.Id, "leader", Verdicts.Body("pass"))).ExpectProblem(HttpStatusCode.Forbidden);
-        Assert.Equal("not-your-stage", problem.Code);
+        var problem = await (await PostReview(plan.Id, "leader", Verdicts.Body("pass"))).ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Equal("wrong-stage", problem.Code);
         Assert.Equal(ActivityStatus.HeadReview, (await Get(plan.Id)).Status);
     }
 
@@ -137,8 +137,8 @@ public abstract class ApprovalApiTests(TestApp app) : ApiTests(app)
     public async Task The_head_cannot_review_at_the_leaders_stage()
     {
         var plan = await InLeaderReview();
-        var problem = await (await PostReview(plan.Id, "head", Verdicts.Body("pass"))).ExpectProblem(HttpStatusCode.Forbidden);
-        Assert.Equal("not-your-stage", problem.Code);
+        var problem = await (await PostReview(plan.Id, "head", Verdicts.Body("pass"))).ExpectProblem(HttpStatusCode.Conflict);
+        Assert.Equal("wrong-stage", problem.Code);
         Assert.Equal(ActivityStatus.LeaderReview, (await Get(plan.Id)).Status);
     }
 
