@@ -30,18 +30,20 @@ public sealed record ReviewInput(string? Decision, Dictionary<string, PointVerdi
     public Result<Verdict> ToVerdict()
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<ReviewDecision>(Decision, ignoreCase: true, out var decision) || int.TryParse(Decision, out _))
+        if (!EnumNames.TryParse<ReviewDecision>(Decision, out var decision))
             errors["decision"] = ["Choose pass, return or reject."];
         var points = new Dictionary<ReviewPoint, PointVerdict>();
         foreach (var (key, value) in Points ?? [])
         {
-            if (!Enum.TryParse<ReviewPoint>(key, ignoreCase: true, out var point) || int.TryParse(key, out _))
+            if (!EnumNames.TryParse<ReviewPoint>(key, out var point))
                 errors[$"points.{key}"] = ["Unknown review point."];
             else if (value is null) errors[$"points.{key}"] = ["Required."];
             else if (value.Comment?.Length > 4000) errors[$"points.{key}.comment"] = ["Must be at most 4,000 characters."];
+            else if (value.Comment?.Contains('\0') == true) errors[$"points.{key}.comment"] = [PlanRules.NulCharacter];
             else points[point] = value with { Comment = string.IsNullOrWhiteSpace(value.Comment) ? null : value.Comment.Trim() };
         }
         if (Comment?.Length > 4000) errors["comment"] = ["Must be at most 4,000 characters."];
+        else if (Comment?.Contains('\0') == true) errors["comment"] = [PlanRules.NulCharacter];
         if (errors.Count > 0) return Error.Validation(errors);
         return new Verdict(decision, points, string.IsNullOrWhiteSpace(Comment) ? null : Comment.Trim());
     }

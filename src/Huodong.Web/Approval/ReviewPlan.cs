@@ -17,12 +17,18 @@ public sealed class ReviewPlan(ActivityStore store, TimeProvider time)
             var approvedBefore = activity.ApprovedVersion;
             var result = activity.Review(actor.Id, stage, verdict, time.UtcNow());
             if (!result.IsOk) return result.Error!;
-            // An approval (or an approved amendment) puts the plan's capacity into force for registrations.
             if (activity.ApprovedVersion != approvedBefore)
             {
-                await Seats.SyncAsync(store.Db, activity, ct);
-                if (approvedBefore is not null) // an amendment took effect: registrants should look again
+                if (approvedBefore is not null)
+                {
+                    // An approved amendment's team takes effect only now, and registrants should look again.
+                    var team = await store.ResolveTeamAsync(activity.ApprovedPlan!, ct);
+                    if (!team.IsOk) return team.Error!;
+                    activity.ApplyApprovedTeam(team.Value!);
                     await Notifier.NotifyRegistrantsAsync(store.Db, activity, NotificationKind.ActivityChanged, time.UtcNow(), ct);
+                }
+                // An approval (or an approved amendment) puts the plan's capacity into force for registrations.
+                await Seats.SyncAsync(store.Db, activity, ct);
             }
             return activity;
         }, ct);

@@ -106,9 +106,9 @@ public class Activity
 
     /// <summary>
     /// A change to an approved plan: frozen as a new version and sent to the head; until both levels approve it,
-    /// the approved version stays in force.
+    /// the approved version stays in force, and so does its team (see <see cref="ApplyApprovedTeam"/>).
     /// </summary>
-    public Result Amend(Guid actorId, Plan plan, IEnumerable<Guid> teamIds, DateTimeOffset at)
+    public Result Amend(Guid actorId, Plan plan, DateTimeOffset at)
     {
         if (!IsOnTeam(actorId)) return ActivityErrors.NotOnTeam;
         if (!Status.IsAmendable()) return ActivityErrors.WrongState(Status);
@@ -117,7 +117,6 @@ public class Activity
         if (missing.Count > 0) return ActivityErrors.Incomplete(missing);
         if (plan.ToCanonicalJson() == ApprovedPlanJson) return ActivityErrors.NoChange;
         WorkingPlanJson = plan.ToCanonicalJson();
-        SetTeam(teamIds);
         Freeze(actorId, isAmendment: true, at);
         Amendment = AmendmentStatus.HeadReview;
         Record("activity.amendment.submitted", Status, actorId, at, null);
@@ -153,12 +152,26 @@ public class Activity
         return Result.Ok;
     }
 
+    /// <summary>
+    /// Puts the team named by the approved plan in force, once an amendment that changes it is approved; the use
+    /// case resolves its emails to accounts. Until then the approved team keeps its rights, and a rejected amendment
+    /// leaves it untouched.
+    /// </summary>
+    public void ApplyApprovedTeam(IEnumerable<Guid> teamIds)
+    {
+        if (ApprovedPlanJson is null || Amendment is not null)
+            throw new InvalidOperationException("Only an approved plan's team is applied this way.");
+        SetTeam(teamIds);
+    }
+
     /// <summary>Cancel in any state before Ended, with a reason; registrants are told by the participation area.</summary>
     public Result Cancel(Guid actorId, bool actorIsLeader, string? reason, DateTimeOffset at)
     {
         if (!IsOnTeam(actorId) && !actorIsLeader) return ActivityErrors.NotOnTeam;
         if (!Status.IsCancellable()) return ActivityErrors.WrongState(Status);
         if (string.IsNullOrWhiteSpace(reason)) return ActivityErrors.ReasonRequired;
+        if (reason.Trim().Length > ActivityErrors.MaxReasonLength) return ActivityErrors.ReasonTooLong;
+        if (reason.Contains('\0')) return ActivityErrors.ReasonNul;
         CancelReason = reason.Trim();
         Amendment = null;
         Move(ActivityStatus.Cancelled, "activity.cancelled", actorId, at, CancelReason);

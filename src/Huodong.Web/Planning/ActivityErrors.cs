@@ -40,6 +40,18 @@ public static class ActivityErrors
         ["reason"] = ["Required."],
     });
 
+    public const int MaxReasonLength = 2000;
+
+    public static readonly Error ReasonTooLong = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["reason"] = ["Must be at most 2,000 characters."],
+    });
+
+    public static readonly Error ReasonNul = Error.Validation(new Dictionary<string, string[]>
+    {
+        ["reason"] = [PlanRules.NulCharacter],
+    });
+
     public static readonly Error AmendmentPending =
         new(ErrorKind.Conflict, "amendment-pending", "An amendment is already under review.");
 

@@ -16,8 +16,17 @@ public sealed class ActivityStore(HuodongDb db, AuditLog audit)
 
     public HuodongDb Db => db;
 
-    public Task<Activity?> FindAsync(Guid id, CancellationToken ct) =>
-        db.Activities.Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == id, ct);
+    /// <summary>
+    /// Loads an activity to change it, inside <see cref="InTransactionAsync{T}"/>. On PostgreSQL the row is locked
+    /// first, so a second change waits and then sees the first one's outcome (a clean 409 for the wrong state)
+    /// instead of colliding on the same new version; SQLite's write transactions are already serialised.
+    /// </summary>
+    public async Task<Activity?> FindAsync(Guid id, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Activities\" WHERE \"Id\" = {id} FOR UPDATE", ct);
+        return await db.Activities.Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
 
     /// <summary>Runs <paramref name="change"/> inside a write transaction and commits it when it succeeds.</summary>
     public async Task<Result<T>> InTransactionAsync<T>(Func<Task<Result<T>>> change, CancellationToken ct)

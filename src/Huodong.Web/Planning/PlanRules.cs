@@ -25,6 +25,8 @@ public static class PlanRules
     public const string CapacityNeeded = "Registration needs a capacity.";
     public const string ReplyRuleNeeded = "Reply participation needs a reply rule.";
     public const string TasksNeeded = "Task participation needs at least one task.";
+    /// <summary>PostgreSQL text cannot hold U+0000; it is never meaningful in a plan either.</summary>
+    public const string NulCharacter = "Must not contain the NUL character (U+0000).";
     public const string RewardsBudgetMismatch = "The rewards budget line does not match the rewards (quantity × unit value).";
 
     private const decimal MaxMoney = 1_000_000_000m;
@@ -99,6 +101,7 @@ public static class PlanRules
 
         for (var i = 0; i < (plan.Team?.Count ?? 0); i++)
             if (string.IsNullOrWhiteSpace(plan.Team![i])) e.Add($"team[{i}]", Required);
+            else if (plan.Team[i].Contains('\0')) e.Add($"team[{i}]", NulCharacter);
 
         for (var i = 0; i < (plan.Evidence?.Count ?? 0); i++)
         {
@@ -170,7 +173,11 @@ public static class PlanRules
             if (!list.Contains(message)) list.Add(message);
         }
         public void Present(string field, string? value) { if (string.IsNullOrWhiteSpace(value)) Add(field, Required); }
-        public void Length(string field, string? value, int max, string message) { if (value?.Length > max) Add(field, message); }
+        public void Length(string field, string? value, int max, string message)
+        {
+            if (value?.Length > max) Add(field, message);
+            if (value?.Contains('\0') == true) Add(field, NulCharacter);
+        }
         public void Money(string field, decimal value)
         {
             if (value < 0) Add(field, MustNotBeNegative);

@@ -21,14 +21,15 @@ public sealed class PlanUseCases(ActivityStore store, TimeProvider time)
         }, ct);
     }
 
-    /// <summary>Edits a draft; once the plan is approved, the same edit is an amendment (DESIGN.md lifecycle).</summary>
+    /// <summary>
+    /// Edits a draft or a returned plan (409 in any other state: after approval a change is an amendment, which has
+    /// its own route, <c>POST /api/activities/{id}/amendments</c>).
+    /// </summary>
     public Task<Result<Activity>> EditAsync(Actor actor, Guid id, Plan plan, CancellationToken ct) =>
-        ChangeWithPlanAsync(actor, id, plan, (a, team) => a.Status.IsAmendable()
-            ? a.Amend(actor.Id, plan, team, time.UtcNow())
-            : a.Edit(actor.Id, plan, team, time.UtcNow()), ct);
+        ChangeWithPlanAsync(actor, id, plan, (a, team) => a.Edit(actor.Id, plan, team, time.UtcNow()), ct);
 
     public Task<Result<Activity>> AmendAsync(Actor actor, Guid id, Plan plan, CancellationToken ct) =>
-        ChangeWithPlanAsync(actor, id, plan, (a, team) => a.Amend(actor.Id, plan, team, time.UtcNow()), ct);
+        ChangeWithPlanAsync(actor, id, plan, (a, _) => a.Amend(actor.Id, plan, time.UtcNow()), ct);
 
     public Task<Result<Activity>> SubmitAsync(Actor actor, Guid id, CancellationToken ct) =>
         ChangeAsync(actor, id, a => a.Submit(actor.Id, time.UtcNow()), ct);

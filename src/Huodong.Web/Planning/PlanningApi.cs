@@ -16,7 +16,7 @@ public static class PlanningApi
             ActivityStatus? s = null;
             if (!string.IsNullOrEmpty(status))
             {
-                if (!Enum.TryParse<ActivityStatus>(status, true, out var parsed))
+                if (!EnumNames.TryParse<ActivityStatus>(status, out var parsed))
                     return Error.Validation(new Dictionary<string, string[]> { ["status"] = ["Unknown status."] }).ToProblem(http);
                 s = parsed;
             }

@@ -1,0 +1,129 @@
+using System.Net;
+using Huodong.Tests.Infrastructure;
+using Huodong.Web.People;
+using Huodong.Web.Planning;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Huodong.Tests.Api;
+
+/// <summary>API.md "Demo seed": the accounts and activities a newcomer's first run shows. Reads only.</summary>
+public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
+{
+    public static readonly TheoryData<string, string> StaffAccounts = new()
+    {
+        { "admin", Roles.Admin }, { "planner", Roles.Planner }, { "planner2", Roles.Planner },
+        { "head", Roles.CommunityHead }, { "leader", Roles.Leader }, { "moderator", Roles.Moderator },
+        { "finance", Roles.Finance },
+    };
+
+    [Theory]
+    [MemberData(nameof(StaffAccounts))]
+    public async Task Each_demo_staff_account_signs_in_with_the_demo_password_and_has_its_role(string name, string role)
+    {
+        await App.As(name); // throws if the login fails
+        var roles = await App.WithDb(db => db.UserRoles.Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.Email == $"{name}@{TestApp.Domain}"))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(Ct));
+        Assert.Equal([role], roles);
+    }
+
+    [Fact]
+    public async Task There_are_200_demo_members_and_member_N_has_level_1_plus_N_mod_5()
+    {
+        var members = await App.WithDb(db => db.Users
+            .Where(u => u.Email!.StartsWith("member") && u.Email.EndsWith("@" + TestApp.Domain))
+            .Select(u => new { u.Email, u.Level })
+            .ToListAsync(Ct));
+
+        Assert.Equal(200, members.Count);
+        var levels = members.ToDictionary(m => int.Parse(m.Email!["member".Length..m.Email!.IndexOf('@')]), m => m.Level);
+        Assert.Equal(Enumerable.Range(1, 200), levels.Keys.Order());
+        Assert.All(levels, m => Assert.Equal(1 + m.Key % 5, m.Value));
+        Assert.Equal([1, 2, 3, 4, 5], levels.Values.Distinct().Order());
+    }
+
+    [Theory]
+    [InlineData("member1")]
+    [InlineData("member200")]
+    public async Task Demo_members_sign_in_as_members(string member)
+    {
+        var client = await App.As(member);
+        await (await client.PostJson("/api/activities", new { title = "x" })).ExpectProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_wrong_password_does_not_sign_in()
+    {
+        var response = await App.Anonymous().PostJson("/api/auth/login", new { email = $"head@{TestApp.Domain}", password = "wrong-password-1" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task There_is_a_demo_activity_in_each_state_of_the_approval_spine_with_planner_on_its_team()
+    {
+        var activities = await App.WithDb(db => db.Activities.AsNoTracking().Include(a => a.Team).ToListAsync(Ct));
+        var planner = await App.WithDb(db => db.Users.SingleAsync(u => u.Email == $"planner@{TestApp.Domain}", Ct));
+
+        var states = activities.Select(a => a.Status).ToHashSet();
+        Assert.Superset(new HashSet<ActivityStatus>
+        {
+            ActivityStatus.Draft, ActivityStatus.HeadReview, ActivityStatus.LeaderReview, ActivityStatus.Returned,
+            ActivityStatus.Approved, ActivityStatus.Rejected, ActivityStatus.Cancelled,
+        }, states);
+        Assert.All(activities, a => Assert.True(a.IsOnTeam(planner.Id), $"planner@ is not on the team of {a.Title}"));
+        Assert.Contains(activities, a => a.Amendment == AmendmentStatus.HeadReview);
+    }
+
+    [Fact]
+    public async Task The_approved_demo_activity_has_registration_open_now()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var open = await App.WithDb(db => db.Activities.AsNoTracking()
+            .Where(a => a.Status == ActivityStatus.Approved).ToListAsync(Ct));
+        Assert.Contains(open, a => a.RegistrationOpensAt <= now && now < a.RegistrationClosesAt);
+    }
+
+    [Fact]
+    public async Task Members_see_the_approved_demo_activities_and_nothing_else()
+    {
+        var page = await (await (await Member).GetAsync("/api/activities?pageSize=200", Ct)).Expect<Page<ActivitySummary>>(HttpStatusCode.OK);
+        var approvedCount = await App.WithDb(db => db.Activities.CountAsync(a => a.ApprovedVersion != null, Ct));
+        Assert.Equal(approvedCount, page.Total);
+        Assert.All(page.Items, a => Assert.Equal(ActivityStatus.Approved, a.Status));
+    }
+
+    [Fact]
+    public async Task The_seed_is_audited_and_its_chain_verifies()
+    {
+        var check = await (await (await Admin).GetAsync("/api/audit/verify", Ct)).Expect<VerifyAnswer>(HttpStatusCode.OK);
+        var transitions = await App.WithDb(db => db.Transitions.CountAsync(Ct));
+        Assert.True(check.Ok);
+        Assert.Equal(transitions, check.Entries);
+    }
+
+    private sealed record VerifyAnswer(bool Ok, long Entries);
+
+    [Fact]
+    public async Task Seeding_again_into_a_seeded_database_adds_nothing()
+    {
+        var before = await App.WithDb(async db => (await db.Users.CountAsync(Ct), await db.Activities.CountAsync(Ct)));
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync(Ct);
+        var after = await App.WithDb(async db => (await db.Users.CountAsync(Ct), await db.Activities.CountAsync(Ct)));
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Demo_passwords_are_hashed_not_stored()
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var head = await users.FindByEmailAsync($"head@{TestApp.Domain}");
+        Assert.DoesNotContain(TestApp.DemoPassword, head!.PasswordHash);
+        Assert.True(await users.CheckPasswordAsync(head, TestApp.DemoPassword));
+    }
+}
+
+public sealed class DemoSeedTests_Sqlite(SqliteApp app) : DemoSeedTests(app), IClassFixture<SqliteApp>;
+public sealed class DemoSeedTests_Postgres(PostgresApp app) : DemoSeedTests(app), IClassFixture<PostgresApp>;
