@@ -71,6 +71,41 @@ public static class DemoPlans
     public static Plan DiscussionWeek(DateTimeOffset now, int days) =>
         Complete(now, "用户共创讨论周", ActivityFormat.Discussion, days, durationDays: 6);
 
+    /// <summary>The Ended demo: a lottery that ran last week, with a Draw reward still to draw.</summary>
+    public static Plan EndedLottery(DateTimeOffset now) => Complete(now, "十周年会员幸运抽奖", ActivityFormat.Lottery, days: -10) with
+    {
+        Schedule = new Schedule
+        {
+            RegistrationOpensAt = now.AddDays(-25), RegistrationClosesAt = now.AddDays(-11),
+            StartsAt = now.AddDays(-10.5), EndsAt = now.AddDays(-7.1),
+        },
+        Rewards =
+        [
+            new RewardSetting("幸运奖 智能手环", RewardKind.Physical, 3, 199m, RewardRule.Draw),
+            new RewardSetting("参与奖 50 积分", RewardKind.Points, 36, 0.5m, RewardRule.AllCompleters),
+        ],
+        Budget = [new BudgetLine(BudgetCategory.Rewards, 615m, "手环 3 × 199 + 积分 36 × 0.5"),
+                  new BudgetLine(BudgetCategory.Promotion, 200m, "抽奖海报")],
+        Participation = new ParticipationPlan { Method = ParticipationMethod.Registration, Capacity = 100, Waitlist = false },
+    };
+
+    /// <summary>The Live demo: a reply-mode Q&amp;A during a product livestream, started an hour ago.</summary>
+    public static Plan LiveQuiz(DateTimeOffset now) => Complete(now, "新品直播有奖问答", ActivityFormat.Quiz, days: 0) with
+    {
+        Schedule = new Schedule
+        {
+            RegistrationOpensAt = now.AddDays(-10), RegistrationClosesAt = now.AddDays(1),
+            StartsAt = now.AddHours(-1), EndsAt = now.AddDays(2),
+        },
+        Content = "## 活动规则\n1. 直播期间回复问答，回复须包含“新品”二字，且不少于 10 个字；\n2. 每位会员可多次回复；\n3. 禁止刷屏与广告。",
+        Participation = new ParticipationPlan
+        {
+            Method = ParticipationMethod.Reply, Capacity = 300, Waitlist = true, ReplyRule = new ReplyRule("新品", 10),
+        },
+        Rewards = [new RewardSetting("答题奖 100 积分", RewardKind.Points, 50, 1m, RewardRule.AllCompleters)],
+        Budget = [new BudgetLine(BudgetCategory.Rewards, 50m, "积分 50 × 1"), new BudgetLine(BudgetCategory.TechSupport, 500m, "直播推流")],
+    };
+
     public static Plan LuckyDraw(DateTimeOffset now, int days) => Complete(now, "周年庆幸运抽奖", ActivityFormat.Lottery, days) with
     {
         Rewards = [new RewardSetting("笔记本电脑", RewardKind.Physical, 5, 8000m, RewardRule.Draw)],

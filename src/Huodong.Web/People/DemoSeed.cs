@@ -55,10 +55,11 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         }
 
         var staff = Staff.ToDictionary(s => s.Email.Split('@')[0], s => Account(s.Email, s.Name, 0, s.Role));
-        for (var n = 1; n <= MemberCount; n++)
-            Account($"member{n}@{Domain}", $"会员{n:000}", 1 + n % 5, Roles.Member);
+        var members = Enumerable.Range(1, MemberCount)
+            .Select(n => Account($"member{n}@{Domain}", $"会员{n:000}", 1 + n % 5, Roles.Member)).ToList();
         await db.SaveChangesAsync(ct);
 
+        await new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now).SeedAsync(staff, members, ct);
         await DemoActivities.SeedAsync(services, staff, ct);
         log.LogInformation("Demo data seeded: {Staff} staff, {Members} members", Staff.Length, MemberCount);
     }

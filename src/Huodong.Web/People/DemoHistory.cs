@@ -1,0 +1,119 @@
+using Huodong.Web.Approval;
+using Huodong.Web.Audit;
+using Huodong.Web.Data;
+using Huodong.Web.Participation;
+using Huodong.Web.Planning;
+using Huodong.Web.Security;
+
+namespace Huodong.Web.People;
+
+/// <summary>
+/// Demo activities that already happened or are happening now: a Live one and an Ended one with 30+ confirmed
+/// registrations and a Draw reward not yet drawn (API.md). They are driven through the real use cases on a clock
+/// set back in time, step by step in time order, so their history, events and audit chain read as they would.
+/// </summary>
+public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTimeOffset now)
+{
+    private readonly DemoClock _clock = new(now);
+
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
+    private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛"];
+
+    public async Task SeedAsync(IReadOnlyDictionary<string, AppUser> staff, List<AppUser> members, CancellationToken ct)
+    {
+        var audit = new AuditLog(db, _clock);
+        var store = new ActivityStore(db, audit);
+        var plans = new PlanUseCases(store, _clock);
+        var review = new ReviewPlan(store, _clock);
+        var register = new RegisterMember(db, protector, _clock);
+        var discussion = new Discussion(db, _clock);
+        var submit = new SubmitEntry(db, _clock);
+        var planner = Actor(staff["planner"], Roles.Planner);
+        var head = Actor(staff["head"], Roles.CommunityHead);
+        var leader = Actor(staff["leader"], Roles.Leader);
+
+        async Task<Guid> Approved(Plan plan, double daysAgo)
+        {
+            At(-daysAgo);
+            var id = Ensure(await plans.CreateAsync(planner, plan, ct)).Id;
+            At(-daysAgo + 0.05);
+            Ensure(await plans.SubmitAsync(planner, id, ct));
+            At(-daysAgo + 0.3);
+            Ensure(await review.ExecuteAsync(head, id, Pass("同意，注意控制奖品成本。"), ct));
+            At(-daysAgo + 0.6);
+            Ensure(await review.ExecuteAsync(leader, id, Pass("批准实施。"), ct));
+            return id;
+        }
+
+        async Task Register(Guid activity, IEnumerable<AppUser> who, double fromDaysAgo, double toDaysAgo)
+        {
+            var list = who.ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                At(-(fromDaysAgo - (fromDaysAgo - toDaysAgo) * i / Math.Max(1, list.Count)));
+                var m = list[i];
+                var n = 1 + members.IndexOf(m); // the same member always gives the same name and phone
+                Ensure(await register.ExecuteAsync(Actor(m, Roles.Member), activity,
+                    new RegistrationInput(Surnames[n % Surnames.Length] + Given[n * 7 % Given.Length] + Given[n % Given.Length],
+                        $"139{(n * 7919) % 100_000_000:00000000}", null, null), ct));
+            }
+        }
+
+        async Task Move(Guid id, Func<Activity, Shared.Result> step)
+        {
+            Ensure(await store.InTransactionAsync<Activity>(async () =>
+            {
+                var a = (await store.FindAsync(id, ct))!;
+                var r = step(a);
+                return r.IsOk ? a : r.Error!;
+            }, ct));
+        }
+
+        // Ended: an anniversary lottery that ran last week; 36 confirmed entrants, the draw not yet made.
+        var lottery = await Approved(DemoPlans.EndedLottery(now), daysAgo: 30);
+        await Register(lottery, members.Take(36), fromDaysAgo: 24, toDaysAgo: 12);
+
+        // Live: a reply-mode Q&A livestream that started an hour ago.
+        var live = await Approved(DemoPlans.LiveQuiz(now), daysAgo: 12);
+        At(-10.5);
+        await Move(lottery, a => a.Launch(planner.Id, _clock.GetUtcNow()));
+        await Register(live, members.Skip(40).Take(48), fromDaysAgo: 9, toDaysAgo: 0.2);
+        At(-7.1);
+        await Move(lottery, a => a.End(planner.Id, _clock.GetUtcNow()));
+        At(-1.0 / 24);
+        await Move(live, a => a.Launch(planner.Id, _clock.GetUtcNow()));
+
+        At(-0.035);
+        var q1 = Ensure(await discussion.PostAsync(Actor(members[41], Roles.Member), live, "请问答题需要包含什么关键词？", null, true, ct));
+        At(-0.03);
+        Ensure(await discussion.PostAsync(planner, live, "回复中包含“新品”二字，且不少于 10 个字即可。", q1.Id, false, ct));
+        for (var i = 0; i < 12; i++)
+        {
+            At(-0.025 + i * 0.0015);
+            Ensure(await submit.ExecuteAsync(Actor(members[42 + i], Roles.Member), live,
+                $"我最喜欢新品的第{i + 1}个功能：续航更长，拍照更清晰。", null, ct));
+        }
+        At(-0.008);
+        Ensure(await discussion.PostAsync(Actor(members[55], Roles.Member), live, "直播回放在哪里可以看？", null, true, ct));
+        At(-0.005);
+        Ensure(await discussion.PostAsync(Actor(members[56], Roles.Member), live, "期待抽奖环节！", null, false, ct));
+    }
+
+    private void At(double days) => _clock.Set(now.AddDays(days));
+
+    private static Actor Actor(AppUser user, string role) => new(user.Id, new HashSet<string> { role });
+
+    private static Verdict Pass(string comment) =>
+        new(ReviewDecision.Pass, Enum.GetValues<ReviewPoint>().ToDictionary(p => p, _ => new PointVerdict(true, null)), comment);
+
+    private static T Ensure<T>(Shared.Result<T> result) =>
+        result.IsOk ? result.Value! : throw new InvalidOperationException($"Demo history step failed: {result.Error!.Code}");
+
+    /// <summary>A clock the seed sets by hand, so each step happens at its moment in the story.</summary>
+    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public void Set(DateTimeOffset at) => _now = at;
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}
