@@ -43,6 +43,7 @@ app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<AppUser>();
 app.MapPlanningApi();
 app.MapApprovalApi();
 app.MapParticipation();
+app.MapMembersApi();
 app.MapAuditApi();
 app.MapRazorPages();
 

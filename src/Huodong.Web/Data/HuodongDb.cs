@@ -33,6 +33,7 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -40,6 +41,14 @@ public abstract class HuodongDb(DbContextOptions options)
     {
         base.OnModelCreating(b);
         b.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        b.Entity<PointsEntry>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.Reason).HasMaxLength(200);
+            e.HasIndex(p => new { p.MemberId, p.At });
+            e.HasOne<AppUser>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         b.Entity<Activity>(e =>
         {

@@ -53,6 +53,7 @@ public sealed class Discussion(HuodongDb db, TimeProvider time)
         db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id, kind, now, comment.Id));
         if (!isStaff)
         {
+            await TaskProgress.CompleteAsync(db, Guid.Empty, actor.Id, PlatformTasks.FirstPost, "detected", null, now, ct);
             await TaskProgress.DetectAsync(db, activity, actor.Id, TaskDetection.Comment, now, ct);
             if (comment.IsQuestion) await TaskProgress.DetectAsync(db, activity, actor.Id, TaskDetection.Question, now, ct);
         }

@@ -8,8 +8,14 @@ public class AppUser : IdentityUser<Guid>
     /// <summary>The public nickname shown in the portal and on the console.</summary>
     public string DisplayName { get; set; } = "";
 
-    /// <summary>Membership level 1–5 (M1.2); 0 for staff.</summary>
+    /// <summary>Membership level 1–5 (M1.2); 0 for staff. Follows the points unless staff set it.</summary>
     public int Level { get; set; }
+
+    /// <summary>True once staff set the level by hand: points no longer move it.</summary>
+    public bool LevelSetByStaff { get; set; }
+
+    /// <summary>The sum of the member's points ledger, kept beside it and changed in the same statement.</summary>
+    public int PointsBalance { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -46,7 +46,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
             {
                 Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = email.ToUpperInvariant(),
                 Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true,
-                DisplayName = name, Level = level, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
+                DisplayName = name, Level = level, LevelSetByStaff = level > 0, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedAt = now,
             };
             db.Users.Add(user);

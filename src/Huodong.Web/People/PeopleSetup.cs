@@ -60,6 +60,8 @@ public static class PeopleSetup
             .AddApiEndpoints();
 
         services.AddScoped<DemoSeed>();
+        services.AddScoped<Members>();
+        services.AddScoped<MemberQueries>();
     }
 
     private static Task ApiOr(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

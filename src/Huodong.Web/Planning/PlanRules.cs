@@ -188,8 +188,13 @@ public static class PlanRules
     }
 }
 
-/// <summary>Platform-wide tasks an eligibility rule may require (M1.2); the participation issue records them.</summary>
+/// <summary>
+/// Platform-wide tasks an eligibility rule may require (M1.2), recorded when the member does them: saving their
+/// profile with a nickname of their own, and posting their first comment anywhere.
+/// </summary>
 public static class PlatformTasks
 {
-    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { "complete-profile", "first-post", "verify-phone" };
+    public const string CompleteProfile = "complete-profile";
+    public const string FirstPost = "first-post";
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { CompleteProfile, FirstPost };
 }

@@ -27,6 +27,7 @@ public sealed partial class ZhCnCoverageTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .SelectMany(f => LookupPattern().Matches(File.ReadAllText(f)).Concat(FieldMessagePattern().Matches(File.ReadAllText(f)))
+                .Concat(FieldCallPattern().Matches(File.ReadAllText(f)))
                 .Select(m => Regex.Unescape(m.Groups[1].Value)))
             .ToHashSet();
         Assert.NotEmpty(keys);
@@ -60,6 +61,10 @@ public sealed partial class ZhCnCoverageTests
     /// <summary>Field messages written inline: <c>errors["field"] = ["Message."]</c>.</summary>
     [GeneratedRegex("""=\s*\[\s*"((?:[^"\\]|\\.)+)"\s*\]""")]
     private static partial Regex FieldMessagePattern();
+
+    /// <summary>Field messages given to a helper: <c>Field("field", "Message.")</c>.</summary>
+    [GeneratedRegex("""\(\s*"[\w.\[\]]+"\s*,\s*"([A-Z][^"]*[.?!])"\s*\)""")]
+    private static partial Regex FieldCallPattern();
 
     private static string RepoRoot()
     {

@@ -1,0 +1,84 @@
+using Huodong.Web.Audit;
+using Huodong.Web.Data;
+using Huodong.Web.Participation;
+using Huodong.Web.Planning;
+using Huodong.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Huodong.Web.People;
+
+/// <summary>
+/// Members' profiles, points and levels: a member edits their nickname (completing the platform task
+/// "complete-profile"); staff grant or deduct points (levels follow) or set a level by hand. Staff changes are audited.
+/// </summary>
+public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
+{
+    public const int MaxNickname = 30;
+    public static readonly Error NotAMember = Error.NotFound("Member");
+
+    public static bool CanManage(Actor actor) => actor.Is(Roles.Admin) || actor.Is(Roles.Moderator);
+
+    public async Task<Result<AppUser>> UpdateProfileAsync(Actor actor, string? nickname, CancellationToken ct)
+    {
+        var name = nickname?.Trim();
+        if (string.IsNullOrEmpty(name)) return Field("nickname", "Required.");
+        if (name.Length > MaxNickname) return Field("nickname", "Must be at most 30 characters.");
+        if (name.Any(char.IsControl)) return Field("nickname", "Contains characters that are not allowed.");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.Id, ct);
+        if (user is null) return NotAMember;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.DisplayName = name;
+        if (actor.Is(Roles.Member))
+            await TaskProgress.CompleteAsync(db, Guid.Empty, user.Id, PlatformTasks.CompleteProfile, "detected", null, time.UtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return user;
+    }
+
+    /// <summary>Credits or debits points in one atomic statement on the balance, with a ledger line beside it.</summary>
+    public async Task<Result<AppUser>> AdjustPointsAsync(Actor actor, Guid memberId, int delta, string? reason, CancellationToken ct)
+    {
+        if (!CanManage(actor)) return Error.Forbidden;
+        if (delta == 0) return Field("delta", "Must not be zero.");
+        if (Math.Abs(delta) > 1_000_000) return Field("delta", "The number is too large.");
+        if (string.IsNullOrWhiteSpace(reason)) return Field("reason", "Required.");
+        if (reason.Length > 200) return Field("reason", "Must be at most 200 characters.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await MembersOnly().Where(u => u.Id == memberId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PointsBalance, u => u.PointsBalance + delta), ct);
+        if (changed == 0) return NotAMember;
+        var now = time.UtcNow();
+        db.PointsEntries.Add(new PointsEntry(memberId, delta, reason.Trim(), null, actor.Id, now));
+        var user = await db.Users.FirstAsync(u => u.Id == memberId, ct);
+        if (!user.LevelSetByStaff) user.Level = MemberLevels.ForPoints(user.PointsBalance);
+        await audit.AppendAsync(actor.Id, "member.points.adjusted", "member", memberId.ToString(),
+            new { delta, reason = reason.Trim(), balance = user.PointsBalance }, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return user;
+    }
+
+    public async Task<Result<AppUser>> SetLevelAsync(Actor actor, Guid memberId, int? level, CancellationToken ct)
+    {
+        if (!actor.Is(Roles.Admin)) return Error.Forbidden;
+        if (level is < 1 or > 5) return Field("level", "Must be between 1 and 5.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = await MembersOnly().FirstOrDefaultAsync(u => u.Id == memberId, ct);
+        if (user is null) return NotAMember;
+        // A null level hands the level back to the points.
+        user.LevelSetByStaff = level is not null;
+        user.Level = level ?? MemberLevels.ForPoints(user.PointsBalance);
+        await audit.AppendAsync(actor.Id, "member.level.set", "member", memberId.ToString(),
+            new { level = user.Level, byStaff = user.LevelSetByStaff }, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return user;
+    }
+
+    /// <summary>Accounts with the Member role.</summary>
+    public IQueryable<AppUser> MembersOnly() =>
+        db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Member)));
+
+    private static Error Field(string field, string message) =>
+        Error.Validation(new Dictionary<string, string[]> { [field] = [message] });
+}
