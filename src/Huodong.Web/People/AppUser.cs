@@ -18,4 +18,7 @@ public class AppUser : IdentityUser<Guid>
     public int PointsBalance { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Until when the member may not register, submit or comment (M3 penalties); null when not suspended.</summary>
+    public DateTimeOffset? SuspendedUntil { get; set; }
 }

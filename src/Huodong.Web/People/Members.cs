@@ -75,6 +75,34 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
         return user;
     }
 
+    /// <summary>
+    /// Suspends a member until a time (null lifts it), with a reason; the conduct issue's moderation decisions
+    /// call this too. While suspended the member cannot register, submit or comment (422 <c>suspended</c>).
+    /// </summary>
+    public async Task<Result<AppUser>> SuspendAsync(Actor actor, Guid memberId, DateTimeOffset? until, string? reason, CancellationToken ct)
+    {
+        if (!CanManage(actor)) return Error.Forbidden;
+        if (string.IsNullOrWhiteSpace(reason)) return Field("reason", "Required.");
+        if (reason.Length > 200) return Field("reason", "Must be at most 200 characters.");
+        if (until is { } u && u <= time.GetUtcNow()) return Field("until", "Must be in the future.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = await MembersOnly().FirstOrDefaultAsync(x => x.Id == memberId, ct);
+        if (user is null) return NotAMember;
+        user.SuspendedUntil = until?.ToUniversalTime();
+        await audit.AppendAsync(actor.Id, until is null ? "member.suspension.lifted" : "member.suspended", "member",
+            memberId.ToString(), new { until = user.SuspendedUntil, reason = reason.Trim() }, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return user;
+    }
+
+    /// <summary>The refusal for a suspended member, or null when they may act now.</summary>
+    public static Error? SuspendedError(DateTimeOffset? until, DateTimeOffset now) =>
+        until is { } u && u > now
+            ? new Error(ErrorKind.BusinessRule, "suspended", "Your account is suspended until {0}.",
+                [u.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm") + " (UTC+8)"])
+            : null;
+
     /// <summary>Accounts with the Member role.</summary>
     public IQueryable<AppUser> MembersOnly() =>
         db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Member)));

@@ -40,6 +40,14 @@ public static class MembersApi
                 .Match(http, u => Results.Ok(new { id = u.Id, points = u.PointsBalance, level = u.Level }));
         });
 
+        g.MapPut("/{id:guid}/suspension", async (Guid id, Body<SuspensionInput> body, HttpContext http, Members members,
+            CancellationToken ct) =>
+        {
+            if (body.Error is { } bad) return bad.ToProblem(http);
+            return (await members.SuspendAsync(Actor.From(http.User), id, body.Value!.Until, body.Value.Reason, ct))
+                .Match(http, u => Results.Ok(new { id = u.Id, suspendedUntil = u.SuspendedUntil }));
+        });
+
         g.MapPut("/{id:guid}/level", async (Guid id, Body<LevelInput> body, HttpContext http, Members members,
             CancellationToken ct) =>
         {
@@ -53,6 +61,7 @@ public static class MembersApi
 public sealed record ProfileInput(string? Nickname);
 public sealed record PointsInput(int Delta, string? Reason);
 public sealed record LevelInput(int? Level);
+public sealed record SuspensionInput(DateTimeOffset? Until, string? Reason);
 
 /// <summary>Reads of profiles and member lists (account emails are personal data: masked in staff lists).</summary>
 public sealed class MemberQueries(HuodongDb db, Members members)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Huodong.Web.Data.Migrations.Sqlite
+namespace Huodong.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Members : Migration
@@ -14,28 +14,34 @@ namespace Huodong.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "LevelSetByStaff",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "PointsBalance",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SuspendedUntil",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "PointsEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Delta = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ByStaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Delta = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByStaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,6 +72,10 @@ namespace Huodong.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "PointsBalance",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedUntil",
                 table: "AspNetUsers");
         }
     }
