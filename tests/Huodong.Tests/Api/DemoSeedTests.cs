@@ -69,7 +69,7 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
         Assert.Superset(new HashSet<ActivityStatus>
         {
             ActivityStatus.Draft, ActivityStatus.HeadReview, ActivityStatus.LeaderReview, ActivityStatus.Returned,
-            ActivityStatus.Approved, ActivityStatus.Rejected, ActivityStatus.Cancelled,
+            ActivityStatus.Approved, ActivityStatus.Rejected, ActivityStatus.Cancelled, ActivityStatus.Live, ActivityStatus.Ended,
         }, states);
         Assert.All(activities, a => Assert.True(a.IsOnTeam(planner.Id), $"planner@ is not on the team of {a.Title}"));
         Assert.Contains(activities, a => a.Amendment == AmendmentStatus.HeadReview);
@@ -90,7 +90,32 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
         var page = await (await (await Member).GetAsync("/api/activities?pageSize=200", Ct)).Expect<Page<ActivitySummary>>(HttpStatusCode.OK);
         var approvedCount = await App.WithDb(db => db.Activities.CountAsync(a => a.ApprovedVersion != null, Ct));
         Assert.Equal(approvedCount, page.Total);
-        Assert.All(page.Items, a => Assert.Equal(ActivityStatus.Approved, a.Status));
+        Assert.All(page.Items, a => Assert.Contains(a.Status, new[] { ActivityStatus.Approved, ActivityStatus.Live, ActivityStatus.Ended }));
+    }
+
+    [Fact]
+    public async Task There_is_a_Live_demo_activity_with_registrations_an_answered_and_an_unanswered_question()
+    {
+        var live = await App.WithDb(db => db.Activities.AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Live, Ct));
+        var confirmed = await App.WithDb(db => db.Registrations.CountAsync(r => r.ActivityId == live.Id
+            && r.Status == Huodong.Web.Participation.RegistrationStatus.Confirmed, Ct));
+        var questions = await App.WithDb(db => db.Comments.Where(c => c.ActivityId == live.Id && c.IsQuestion)
+            .Select(c => c.AnsweredAt).ToListAsync(Ct));
+        Assert.True(confirmed >= 30, $"{confirmed} confirmed");
+        Assert.Contains(questions, at => at is null);
+        Assert.Contains(questions, at => at is not null);
+        Assert.True(live.StartsAt <= DateTimeOffset.UtcNow && DateTimeOffset.UtcNow < live.EndsAt);
+    }
+
+    [Fact]
+    public async Task There_is_an_Ended_demo_activity_with_30_confirmed_entrants_and_a_Draw_reward()
+    {
+        var ended = await App.WithDb(db => db.Activities.AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Ended, Ct));
+        var confirmed = await App.WithDb(db => db.Registrations.CountAsync(r => r.ActivityId == ended.Id
+            && r.Status == Huodong.Web.Participation.RegistrationStatus.Confirmed, Ct));
+        Assert.True(confirmed >= 30, $"{confirmed} confirmed");
+        Assert.Contains(ended.ApprovedPlan!.Rewards, r => r.Rule == RewardRule.Draw);
+        Assert.True(ended.EndsAt < DateTimeOffset.UtcNow);
     }
 
     [Fact]

@@ -189,7 +189,7 @@ public sealed class PlanRulesTests
         var plan = Complete with
         {
             Participation = new ParticipationPlan { Method = ParticipationMethod.Tasks, Tasks = [new("share", "分享")] },
-            Eligibility = new EligibilityRule { RequiredTasks = ["share", "verify-phone", "fly-to-moon"] },
+            Eligibility = new EligibilityRule { RequiredTasks = ["share", "first-post", "fly-to-moon"] },
         };
         Assert.Equal(["eligibility.requiredTasks[2]"], PlanRules.MissingParts(plan).Keys);
     }
