@@ -38,23 +38,26 @@ public abstract class PersonalDataApiTests(TestApp app) : ParticipationTests(app
     }
 
     [Fact]
-    public async Task The_name_phone_and_email_given_at_registration_are_nowhere_in_the_database_in_clear()
+    public async Task The_name_phone_email_and_answers_given_at_registration_are_nowhere_in_the_database_in_clear()
     {
         var id = await OpenActivity();
         var (name, phone, email) = Distinctive();
 
-        await Registered("member41", id, Contact(name, phone, email));
+        var answer = $"answer-{Guid.NewGuid():N}"; // the activity's own questions are protected like the contact details
+        await Registered("member41", id, new { realName = name, phone, email, answers = new { shirtSize = answer } });
 
         var stored = await App.WithDb(db => db.Registrations.AsNoTracking().SingleAsync(r => r.ActivityId == id, Ct));
         Assert.StartsWith("v1:", stored.Contact.Phone); // encrypted, so the scan below looks at real ciphertext
         Assert.StartsWith("v1:", stored.Contact.RealName);
         Assert.StartsWith("v1:", stored.Contact.Email);
+        Assert.StartsWith("v1:", stored.AnswersJson);
         var everything = App.Provider == DatabaseProvider.Sqlite ? await SqliteFileText() : await PostgresRowsText();
         Assert.DoesNotContain(phone, everything);
         Assert.DoesNotContain(phone[3..], everything); // without the prefix either
         Assert.DoesNotContain(name, everything);
         Assert.DoesNotContain(email, everything);
         Assert.DoesNotContain(email.ToUpperInvariant(), everything.ToUpperInvariant());
+        Assert.DoesNotContain(answer, everything);
     }
 
     /// <summary>The raw bytes of the SQLite file and its write-ahead log, read as they lie on disk.</summary>
