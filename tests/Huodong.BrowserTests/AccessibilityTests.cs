@@ -31,11 +31,43 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/console/reviews", "head")]
     public async Task Page_has_no_WCAG_21_AA_violations(string path, string? account)
     {
-        if (!File.Exists(Infra.AxePath))
-            Infra.Missing($"axe-core is not installed at {Infra.AxePath} (run npm ci in tests/Huodong.BrowserTests)");
-
         var page = await app.NewPageAsync("zh-CN");
         if (account is not null) await app.SignInAsync(page, account);
+        await AssertNoViolationsAsync(page, path, account);
+    }
+
+    /// <summary>
+    /// The participation pages with content on them: the demo activity's page as a member who has not registered
+    /// yet (the registration form), and — once a member has registered — that member's activities and the planner's
+    /// masked registration list.
+    /// </summary>
+    [Theory]
+    [InlineData("activity", "member151")]
+    [InlineData("my-activities", "member152")]
+    [InlineData("registrations", "planner")]
+    public async Task Participation_page_has_no_WCAG_21_AA_violations(string which, string account)
+    {
+        var registrant = await app.NewPageAsync("zh-CN");
+        await app.SignInAsync(registrant, "member152");
+        var activity = await ParticipationTests.DemoActivityPathAsync(registrant);
+        await ParticipationTests.RegisterThroughApiAsync(registrant, activity);
+        await registrant.Context.CloseAsync();
+
+        var page = await app.NewPageAsync("zh-CN");
+        await app.SignInAsync(page, account);
+        var path = which switch
+        {
+            "activity" => activity,
+            "my-activities" => "/me/activities",
+            _ => $"/console{activity}/registrations",
+        };
+        await AssertNoViolationsAsync(page, path, account);
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page, string path, string? account)
+    {
+        if (!File.Exists(Infra.AxePath))
+            Infra.Missing($"axe-core is not installed at {Infra.AxePath} (run npm ci in tests/Huodong.BrowserTests)");
         await BrowserApp.GotoOkAsync(page, path);
         Assert.Equal(path, new Uri(page.Url).AbsolutePath); // not silently redirected to the login or an error page
 

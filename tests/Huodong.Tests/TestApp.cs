@@ -62,6 +62,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error");
+        // Cheaper password hashes than production's 100,000 PBKDF2 rounds: the burst tests sign in all 200 demo
+        // members on each provider, and hashing dominated the run. Hashing itself stays real (DemoSeedTests).
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     /// <summary>An anonymous client: no token, no cookies.</summary>

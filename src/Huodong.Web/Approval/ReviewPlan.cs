@@ -29,6 +29,8 @@ public sealed class ReviewPlan(ActivityStore store, TimeProvider time)
                 }
                 // An approval (or an approved amendment) puts the plan's capacity into force for registrations.
                 await Seats.SyncAsync(store.Db, activity, ct);
+                // A larger capacity frees places: they go to the waitlist in order, before any newcomer.
+                await Waitlist.FillFreePlacesAsync(store.Db, activity.Id, activity.Title, time.UtcNow(), ct);
             }
             return activity;
         }, ct);

@@ -36,36 +36,13 @@ public sealed class CancelRegistration(HuodongDb db, TimeProvider time)
         else await Seats.ReleaseWaitlistedAsync(db, activityId, ct);
         db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id, ActivityEventKind.RegistrationCancelled, now, registration.Id));
 
-        if (wasConfirmed) await PromoteNextAsync(activityId, now, ct);
+        if (wasConfirmed)
+        {
+            var title = await db.Activities.Where(a => a.Id == activityId).Select(a => a.Title).FirstAsync(ct);
+            await Waitlist.PromoteNextAsync(db, activityId, title, now, ct);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return registration;
-    }
-
-    /// <summary>Moves the earliest waitlisted registration into the freed place, if the counters allow it.</summary>
-    private async Task PromoteNextAsync(Guid activityId, DateTimeOffset now, CancellationToken ct)
-    {
-        if (!await Seats.TryPromoteSeatAsync(db, activityId, ct)) return;
-        while (true)
-        {
-            var next = await db.Registrations.AsNoTracking()
-                .Where(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Waitlisted)
-                .OrderBy(r => r.Number).Select(r => new { r.Id, r.MemberId }).FirstOrDefaultAsync(ct);
-            if (next is null)
-            {
-                // The counters said someone waits but nobody does any more: give the claimed place back.
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""UPDATE "ActivitySeats" SET "Confirmed" = "Confirmed" - 1, "Waitlisted" = "Waitlisted" + 1 WHERE "ActivityId" = {activityId}""", ct);
-                return;
-            }
-            var moved = await db.Registrations.Where(r => r.Id == next.Id && r.Status == RegistrationStatus.Waitlisted)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Confirmed)
-                    .SetProperty(r => r.StatusChangedAt, now), ct);
-            if (moved == 0) continue; // another transaction moved this one first; take the next
-            db.ActivityEvents.Add(new ActivityEvent(activityId, next.MemberId, ActivityEventKind.Promoted, now, next.Id));
-            var title = await db.Activities.Where(a => a.Id == activityId).Select(a => a.Title).FirstAsync(ct);
-            Notifier.Notify(db, next.MemberId, NotificationKind.Promoted, activityId, title, now);
-            return;
-        }
     }
 }

@@ -49,7 +49,8 @@ public static class PersonalData
     {
         var at = email.IndexOf('@');
         if (at <= 0) return new string('*', email.Length);
-        var local = email[..at];
+        // By text element, like names: an emoji at either end of the local part must not be cut in half.
+        var local = StringInfoElements(email[..at]);
         var masked = local.Length <= 2 ? local[0] + "*" : local[0] + new string('*', local.Length - 2) + local[^1];
         return masked + email[at..];
     }
