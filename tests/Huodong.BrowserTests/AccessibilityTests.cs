@@ -29,6 +29,9 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/console/plans", "planner")]
     [InlineData("/console/plans/new", "planner")]
     [InlineData("/console/reviews", "head")]
+    [InlineData("/me/profile", "member160")]
+    [InlineData("/me/notifications", "member161")]
+    [InlineData("/console/members", "admin")]
     public async Task Page_has_no_WCAG_21_AA_violations(string path, string? account)
     {
         var page = await app.NewPageAsync("zh-CN");
