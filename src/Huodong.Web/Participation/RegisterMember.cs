@@ -44,6 +44,11 @@ public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeP
                 && r.Status != RegistrationStatus.Cancelled, ct))
             return ParticipationErrors.AlreadyRegistered;
 
+        // In a rush most requests arrive after the places are gone: a plain read turns them away without taking
+        // the write lock (SQLite) or queueing on the counter row (PostgreSQL). The conditional UPDATE below stays
+        // the only thing that gives a place, so this read can never oversell.
+        if (await Seats.IsFullWithoutWaitlistAsync(db, activityId, ct)) return ParticipationErrors.CapacityFull;
+
         var contact = Protect(input);
         var answers = input.Answers is { } a ? protector.Encrypt(a.GetRawText(), AnswersPurpose) : null;
 

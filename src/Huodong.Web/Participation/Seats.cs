@@ -32,6 +32,11 @@ public static class Seats
             """, ct);
     }
 
+    /// <summary>True when every place is taken and the plan has no waitlist, as last committed (no lock taken).</summary>
+    public static Task<bool> IsFullWithoutWaitlistAsync(HuodongDb db, Guid activityId, CancellationToken ct) =>
+        db.ActivitySeats.AsNoTracking().AnyAsync(s => s.ActivityId == activityId && !s.Waitlist
+            && s.Capacity != null && s.Confirmed >= s.Capacity, ct);
+
     /// <summary>
     /// Takes a place if one is free, else a waitlist position if the plan has a waitlist; returns the status and the
     /// arrival number, or a null status when the activity is full.
