@@ -70,7 +70,7 @@ public sealed class ParticipationTests(BrowserApp app)
     }
 
     /// <summary>Registers the signed-in member of <paramref name="page"/> through the API, with the page's own cookies.</summary>
-    public static async Task RegisterThroughApiAsync(IPage page, string activityPath)
+    internal static async Task RegisterThroughApiAsync(IPage page, string activityPath)
     {
         var response = await page.APIRequest.PostAsync($"/api{activityPath}/registrations", new()
         {

@@ -38,11 +38,7 @@ public sealed class Discussion(HuodongDb db, TimeProvider time)
         }
         if (errors.Count > 0) return Error.Validation(errors);
         if (activity.Status is ActivityStatus.Cancelled or ActivityStatus.Closed) return NotOpen;
-        if (!isStaff)
-        {
-            var suspendedUntil = await db.Users.Where(u => u.Id == actor.Id).Select(u => u.SuspendedUntil).FirstAsync(ct);
-            if (Members.SuspendedError(suspendedUntil, time.GetUtcNow()) is { } suspended) return suspended;
-        }
+        if (!isStaff && await Members.SuspensionOfAsync(db, actor.Id, time.GetUtcNow(), ct) is { } suspended) return suspended;
 
         var now = time.UtcNow();
         var comment = new Comment(activityId, actor.Id, parentId, body!.Trim(), isQuestion && !isStaff && parent is null, isStaff, now);

@@ -34,8 +34,7 @@ public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeP
             || now < activity.RegistrationOpensAt || now >= activity.RegistrationClosesAt)
             return ParticipationErrors.RegistrationClosed;
 
-        var suspendedUntil = await db.Users.Where(u => u.Id == actor.Id).Select(u => u.SuspendedUntil).FirstAsync(ct);
-        if (Members.SuspendedError(suspendedUntil, now) is { } suspended) return suspended;
+        if (await Members.SuspensionOfAsync(db, actor.Id, now, ct) is { } suspended) return suspended;
 
         var verdict = await EligibilityOfAsync(actor.Id, activityId, activity.ApprovedPlan!.Eligibility, ct);
         if (!verdict.Eligible) return ParticipationErrors.NotEligible(verdict.ReasonKey!, verdict.Args);

@@ -34,8 +34,7 @@ public sealed class SubmitEntry(HuodongDb db, TimeProvider time)
         if (errors.Count > 0) return Error.Validation(errors);
 
         if (activity.Status != ActivityStatus.Live) return NotLive;
-        var suspendedUntil = await db.Users.Where(u => u.Id == actor.Id).Select(u => u.SuspendedUntil).FirstAsync(ct);
-        if (Members.SuspendedError(suspendedUntil, time.GetUtcNow()) is { } suspended) return suspended;
+        if (await Members.SuspensionOfAsync(db, actor.Id, time.GetUtcNow(), ct) is { } suspended) return suspended;
         if (!await db.Registrations.AnyAsync(r => r.ActivityId == activityId && r.MemberId == actor.Id
                 && r.Status == RegistrationStatus.Confirmed, ct)) return NotRegistered;
 

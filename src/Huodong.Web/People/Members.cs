@@ -96,6 +96,10 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
         return user;
     }
 
+    /// <summary>The refusal for a member suspended at <paramref name="now"/>, or null when they may act.</summary>
+    public static async Task<Error?> SuspensionOfAsync(HuodongDb db, Guid memberId, DateTimeOffset now, CancellationToken ct) =>
+        SuspendedError(await db.Users.Where(u => u.Id == memberId).Select(u => u.SuspendedUntil).FirstOrDefaultAsync(ct), now);
+
     /// <summary>The refusal for a suspended member, or null when they may act now.</summary>
     public static Error? SuspendedError(DateTimeOffset? until, DateTimeOffset now) =>
         until is { } u && u > now

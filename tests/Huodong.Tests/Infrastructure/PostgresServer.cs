@@ -28,18 +28,31 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<(string? Connection, string? Unavailable)> CreateDatabaseAsync()
     {
         Started server;
-        await Gate.WaitAsync();
-        try { server = await (_start ??= Task.Run(StartAsync)); }
-        finally { Gate.Release(); }
-        if (server.AdminConnection is null) return (null, server.Unavailable);
-
         var name = $"huodong_t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
-        await using (var admin = new NpgsqlConnection(server.AdminConnection))
+        // One CREATE DATABASE at a time: concurrent ones copying template1 can fail with "source database is being
+        // accessed by other users" (55006), which failed whole test classes now and then.
+        await Gate.WaitAsync();
+        try
         {
-            await admin.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            await cmd.ExecuteNonQueryAsync();
+            server = await (_start ??= Task.Run(StartAsync));
+            if (server.AdminConnection is null) return (null, server.Unavailable);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var admin = new NpgsqlConnection(server.AdminConnection);
+                    await admin.OpenAsync();
+                    await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+                    await cmd.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+                {
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
+        finally { Gate.Release(); }
         var csb = new NpgsqlConnectionStringBuilder(server.AdminConnection) { Database = name, MaxPoolSize = 30 };
         return (csb.ConnectionString, null);
     }
