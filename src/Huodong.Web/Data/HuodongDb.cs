@@ -3,6 +3,7 @@ using Huodong.Web.Audit;
 using Huodong.Web.Participation;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
+using Huodong.Web.Preparation;
 using Huodong.Web.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -34,6 +35,9 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<Duty> Duties => Set<Duty>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -122,6 +126,7 @@ public abstract class HuodongDb(DbContextOptions options)
             e.HasIndex(a => a.At);
         });
         ParticipationModel.Configure(b);
+        PreparationModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

@@ -149,6 +149,18 @@ public partial class Activity
         return Result.Ok;
     }
 
+    /// <summary>
+    /// E2.1 with the readiness gate (E1): Approved → Live at or after the planned start, only when nothing is missing.
+    /// <paramref name="unmet"/> is what the gate found missing (empty when it holds); the Preparation area evaluates it.
+    /// </summary>
+    public Result LaunchWhenReady(Guid actorId, IReadOnlyCollection<string> unmet, DateTimeOffset at)
+    {
+        if (Status != ActivityStatus.Approved) return ActivityErrors.WrongState(Status);
+        if (StartsAt is null || at < StartsAt) return ActivityErrors.NotYetTime;
+        if (unmet.Count > 0) return ActivityErrors.NotReady;
+        return Launch(actorId, at);
+    }
+
     /// <summary>Live (or paused) → Ended at the planned end.</summary>
     public Result End(Guid actorId, DateTimeOffset at)
     {

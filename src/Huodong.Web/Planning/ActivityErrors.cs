@@ -63,6 +63,9 @@ public static class ActivityErrors
     public static readonly Error NotYetTime = new(ErrorKind.Conflict, "not-yet-time",
         "The planned time for this step has not come yet.");
 
+    public static readonly Error NotReady = new(ErrorKind.Conflict, "not-ready",
+        "The readiness gate does not hold: the activity cannot go live yet.");
+
     public static readonly Error ConcurrentChange = new(ErrorKind.Conflict, "concurrent-change",
         "Someone else changed this activity at the same time; reload and try again.");
 

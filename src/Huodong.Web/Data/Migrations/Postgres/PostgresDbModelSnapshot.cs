@@ -694,6 +694,181 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.ToTable("Transitions");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Preparation.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CheckId", "Key");
+
+                    b.ToTable("ReadinessChecklistItems", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Duty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("ActivityId", "From");
+
+                    b.ToTable("Duties");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Material", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("QuantityInHand")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuantityNeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Materials", t =>
+                        {
+                            t.HasCheckConstraint("CK_Materials_Quantities", "\"QuantityNeeded\" >= 1 AND \"QuantityInHand\" >= 0");
+
+                            t.HasCheckConstraint("CK_Materials_Ready", "\"Status\" <> 'Ready' OR \"QuantityInHand\" >= \"QuantityNeeded\"");
+                        });
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ProbeOutcome", b =>
+                {
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CheckId", "Name");
+
+                    b.ToTable("ReadinessProbeResults", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RanBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "RanAt");
+
+                    b.ToTable("ReadinessChecks");
+                });
+
             modelBuilder.Entity("Huodong.Web.Shared.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -1036,6 +1211,61 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Huodong.Web.Preparation.ChecklistItem", b =>
+                {
+                    b.HasOne("Huodong.Web.Preparation.ReadinessCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Duty", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Material", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ProbeOutcome", b =>
+                {
+                    b.HasOne("Huodong.Web.Preparation.ReadinessCheck", null)
+                        .WithMany("Probes")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1096,6 +1326,13 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.Navigation("Transitions");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Probes");
                 });
 #pragma warning restore 612, 618
         }

@@ -685,6 +685,181 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("Transitions");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Preparation.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DoneBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CheckId", "Key");
+
+                    b.ToTable("ReadinessChecklistItems", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Duty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssigneeId");
+
+                    b.HasIndex("ActivityId", "From");
+
+                    b.ToTable("Duties");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Material", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuantityInHand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuantityNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("Materials", t =>
+                        {
+                            t.HasCheckConstraint("CK_Materials_Quantities", "\"QuantityNeeded\" >= 1 AND \"QuantityInHand\" >= 0");
+
+                            t.HasCheckConstraint("CK_Materials_Ready", "\"Status\" <> 'Ready' OR \"QuantityInHand\" >= \"QuantityNeeded\"");
+                        });
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ProbeOutcome", b =>
+                {
+                    b.Property<Guid>("CheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CheckId", "Name");
+
+                    b.ToTable("ReadinessProbeResults", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RanBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "RanAt");
+
+                    b.ToTable("ReadinessChecks");
+                });
+
             modelBuilder.Entity("Huodong.Web.Shared.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -1021,6 +1196,61 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Huodong.Web.Preparation.ChecklistItem", b =>
+                {
+                    b.HasOne("Huodong.Web.Preparation.ReadinessCheck", null)
+                        .WithMany("Items")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Duty", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.Material", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ProbeOutcome", b =>
+                {
+                    b.HasOne("Huodong.Web.Preparation.ReadinessCheck", null)
+                        .WithMany("Probes")
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1081,6 +1311,13 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.Navigation("Transitions");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Probes");
                 });
 #pragma warning restore 612, 618
         }
