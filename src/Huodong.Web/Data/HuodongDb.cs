@@ -122,6 +122,7 @@ public abstract class HuodongDb(DbContextOptions options)
             e.HasIndex(a => a.At);
         });
         ParticipationModel.Configure(b);
+        Preparation.Promotion.PromotionModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });
