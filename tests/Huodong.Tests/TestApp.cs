@@ -127,7 +127,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 }
 
 /// <summary>The app on SQLite, on a fresh file in a temp folder of its own.</summary>
-public sealed class SqliteApp : TestApp
+public class SqliteApp : TestApp
 {
     private string? _dir;
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -147,7 +147,7 @@ public sealed class SqliteApp : TestApp
 }
 
 /// <summary>The app on PostgreSQL, on a fresh database of the shared test server.</summary>
-public sealed class PostgresApp : TestApp
+public class PostgresApp : TestApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
     protected override Task<(string?, string?)> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync();

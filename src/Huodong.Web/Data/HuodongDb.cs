@@ -127,6 +127,7 @@ public abstract class HuodongDb(DbContextOptions options)
         });
         ParticipationModel.Configure(b);
         PreparationModel.Configure(b);
+        Preparation.Promotion.PromotionModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

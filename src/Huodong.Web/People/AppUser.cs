@@ -21,4 +21,7 @@ public class AppUser : IdentityUser<Guid>
 
     /// <summary>Until when the member may not register, submit or comment (M3 penalties); null when not suspended.</summary>
     public DateTimeOffset? SuspendedUntil { get; set; }
+
+    /// <summary>Whether the member accepts promotions and notifications by email (E1.4); on unless they turn it off.</summary>
+    public bool EmailOptIn { get; set; } = true;
 }
