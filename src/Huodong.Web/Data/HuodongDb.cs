@@ -34,6 +34,7 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<LiveOps.Incident> Incidents => Set<LiveOps.Incident>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -122,6 +123,7 @@ public abstract class HuodongDb(DbContextOptions options)
             e.HasIndex(a => a.At);
         });
         ParticipationModel.Configure(b);
+        LiveOps.LiveOpsModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });
