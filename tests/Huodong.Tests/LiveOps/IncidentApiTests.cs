@@ -76,7 +76,8 @@ public abstract class IncidentApiTests(TestApp app) : ParticipationTests(app)
         var list = await (await (await App.As("moderator")).GetAsync($"/api/activities/{activity}/incidents", Ct)).Expect<IncidentList>(HttpStatusCode.OK);
 
         Assert.Equal([critical.Id, low.Id, done.Id], list.Items.Select(i => i.Id));
-        Assert.Equal(critical.Title, (await (await App.As("planner")).GetAsync($"/api/incidents/{critical.Id}", Ct)).Read<IncidentView>().Result.Title);
+        var one = await (await (await App.As("planner")).GetAsync($"/api/incidents/{critical.Id}", Ct)).Expect<IncidentView>(HttpStatusCode.OK);
+        Assert.Equal(critical.Title, one.Title);
     }
 
     [Fact]
