@@ -38,6 +38,7 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<Duty> Duties => Set<Duty>();
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
+    public DbSet<LiveOps.Incident> Incidents => Set<LiveOps.Incident>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -128,6 +129,7 @@ public abstract class HuodongDb(DbContextOptions options)
         ParticipationModel.Configure(b);
         PreparationModel.Configure(b);
         Preparation.Promotion.PromotionModel.Configure(b);
+        LiveOps.LiveOpsModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

@@ -5,7 +5,7 @@ namespace Huodong.Web.Participation;
 public enum NotificationKind
 {
     RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
-    TaskConfirmed, TaskRejected,
+    TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed,
 }
 
 /// <summary>
@@ -52,6 +52,8 @@ public class Notification
         NotificationKind.QuestionAnswered => "Staff answered your question in {0}.",
         NotificationKind.TaskConfirmed => "Your task \"{1}\" in {0} was confirmed as done.",
         NotificationKind.TaskRejected => "Your evidence for task \"{1}\" in {0} was not accepted: {2}",
+        NotificationKind.ActivityPaused => "{0} is paused for now: {1}",
+        NotificationKind.ActivityResumed => "{0} has resumed; you can take part again.",
         _ => "{0}",
     };
 }

@@ -15,6 +15,7 @@ public sealed class SubmitEntry(HuodongDb db, TimeProvider time)
     public const int MaxLength = 10_000;
 
     public static readonly Error NotLive = new(ErrorKind.BusinessRule, "not-live", "Submissions are accepted only while the activity is live.");
+    public static readonly Error Paused = new(ErrorKind.BusinessRule, "paused", "The activity is paused for now; try again when it resumes.");
     public static readonly Error NotRegistered = new(ErrorKind.BusinessRule, "not-registered", "Register (and be confirmed) before taking part.");
     public static Error ReplyRule(string key, object[] args) => new(ErrorKind.BusinessRule, "reply-rule", key, args);
 
@@ -33,6 +34,7 @@ public sealed class SubmitEntry(HuodongDb db, TimeProvider time)
             errors["taskKey"] = [string.IsNullOrEmpty(taskKey) ? "Required." : "No task of the plan has this key."];
         if (errors.Count > 0) return Error.Validation(errors);
 
+        if (activity.Status == ActivityStatus.Paused) return Paused;
         if (activity.Status != ActivityStatus.Live) return NotLive;
         if (await Members.SuspensionOfAsync(db, actor.Id, time.GetUtcNow(), ct) is { } suspended) return suspended;
         if (!await db.Registrations.AnyAsync(r => r.ActivityId == activityId && r.MemberId == actor.Id

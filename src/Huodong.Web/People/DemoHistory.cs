@@ -97,6 +97,13 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
         Ensure(await discussion.PostAsync(Actor(members[55], Roles.Member), live, "直播回放在哪里可以看？", null, true, ct));
         At(-0.005);
         Ensure(await discussion.PostAsync(Actor(members[56], Roles.Member), live, "期待抽奖环节！", null, false, ct));
+
+        // E2.2: the moderator on watch logs a member's report of stream lag, still open when the demo starts.
+        At(-0.003);
+        var moderator = Actor(staff["moderator"], Roles.Moderator);
+        Ensure(await new LiveOps.HandleIncident(store, audit, _clock).OpenAsync(moderator, live, new LiveOps.OpenIncidentInput(
+            LiveOps.IncidentKind.TechnicalFault, LiveOps.IncidentSeverity.High, "直播画面卡顿",
+            "多名会员在评论区反映直播画面卡顿、声音不同步，正在联系直播平台排查。", staff["moderator"].Id), ct));
     }
 
     private void At(double days) => _clock.Set(now.AddDays(days));

@@ -30,6 +30,8 @@ public sealed record ActivityDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public List<NeedsEvidence>? Evidence { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Plan? ApprovedPlan { get; init; }
     public string? CancelReason { get; init; }
+    /// <summary>Why the activity is paused (emergency pause, LiveOps/); null unless Paused.</summary>
+    public string? PauseReason { get; init; }
     public Guid AuthorId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -50,7 +52,7 @@ public sealed record ActivityDto
             Team = d.Team?.Where(t => !t.IsAuthor).Select(t => t.Email).ToList(),
             Evidence = d.Internals ? p.Evidence : null,
             ApprovedPlan = d.ApprovedPlan,
-            CancelReason = a.CancelReason, AuthorId = a.AuthorId, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
+            CancelReason = a.CancelReason, PauseReason = a.PauseReason, AuthorId = a.AuthorId, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
         };
     }
 }

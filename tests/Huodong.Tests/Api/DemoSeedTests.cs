@@ -108,6 +108,15 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task The_Live_demo_activity_has_an_open_incident()
+    {
+        var live = await App.WithDb(db => db.Activities.AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Live, Ct));
+        var open = await App.WithDb(db => db.Incidents.AsNoTracking()
+            .Where(i => i.ActivityId == live.Id && i.Status != Huodong.Web.LiveOps.IncidentStatus.Resolved).ToListAsync(Ct));
+        Assert.Single(open);
+    }
+
+    [Fact]
     public async Task There_is_an_Ended_demo_activity_with_30_confirmed_entrants_and_a_Draw_reward()
     {
         var ended = await App.WithDb(db => db.Activities.AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Ended, Ct));
@@ -123,8 +132,10 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
     {
         var check = await (await (await Admin).GetAsync("/api/audit/verify", Ct)).Expect<VerifyAnswer>(HttpStatusCode.OK);
         var transitions = await App.WithDb(db => db.Transitions.CountAsync(Ct));
+        // Besides the activities' transitions, the demo's open incident (LiveOps) is audited on its own subject.
+        var incidents = await App.WithDb(db => db.AuditEntries.CountAsync(a => a.SubjectType == "incident", Ct));
         Assert.True(check.Ok);
-        Assert.Equal(transitions, check.Entries);
+        Assert.Equal(transitions + incidents, check.Entries);
     }
 
     private sealed record VerifyAnswer(bool Ok, long Entries);

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Huodong.Web.Participation.Pages;
 
 /// <summary>The tabs of an activity's participation console and who may open each (as the queries decide).</summary>
-public sealed record ConsoleTabs(Activity Activity, string Current, bool CanListRegistrations)
+public sealed record ConsoleTabs(Activity Activity, string Current, bool CanListRegistrations, Actor? Viewer = null)
 {
     public static ConsoleTabs For(Actor actor, Activity a, string current) =>
-        new(a, current, RegistrationQueries.CanList(actor, a));
+        new(a, current, RegistrationQueries.CanList(actor, a), actor);
 }
 
 public static class ConsoleActivity
