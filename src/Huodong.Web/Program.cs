@@ -20,6 +20,9 @@ builder.AddParticipation();
 builder.AddPreparation();
 builder.AddPromotion();
 builder.AddLiveOps();
+// The gate asks the promotion outbox, and the live monitor asks the staffing roster (registered last: they win).
+builder.Services.AddScoped<Huodong.Web.Preparation.IPromotionStatus, Huodong.Web.Preparation.Promotion.PromotionSentStatus>();
+builder.Services.AddScoped<Huodong.Web.LiveOps.IWatchRoster, Huodong.Web.Preparation.DutyWatchRoster>();
 builder.AddWeb();
 builder.AddPages();
 builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysToDbContext<HuodongDb>();
