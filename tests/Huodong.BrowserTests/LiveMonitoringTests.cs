@@ -33,7 +33,19 @@ public sealed class LiveMonitoringTests(BrowserApp app)
         await Expect(page.Locator("#monitor-chart canvas").First).ToBeVisibleAsync();
         await Expect(page.Locator("#monitor-incidents")).ToContainTextAsync("直播画面卡顿");
         await Expect(page.Locator("#incidents-count")).ToHaveTextAsync("1");
-        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("live-monitoring.png"), FullPage = true });
+
+        // A moderator-style report from the page: a critical incident appears in the list and raises an alert.
+        var title = $"评论区出现刷屏（{Guid.NewGuid().ToString("N")[..6]}）";
+        await page.SelectOptionAsync("#incident-kind", "Violation");
+        await page.SelectOptionAsync("#incident-severity", "Critical");
+        await page.FillAsync("#incident-title", title);
+        await page.ClickAsync("#report");
+        await page.WaitForURLAsync($"**{path}");
+        await Expect(page.Locator("#monitor-incidents")).ToContainTextAsync(title);
+        await Expect(page.Locator("#monitor-alerts [data-code='critical-incident']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#monitor-chart canvas").First).ToBeVisibleAsync();
+
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("live-monitoring"), FullPage = true });
 
         await page.AddScriptTagAsync(new() { Path = Infra.AxePath });
         var violations = await page.EvaluateAsync<JsonElement>("""
