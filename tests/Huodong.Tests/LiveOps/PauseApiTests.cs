@@ -101,6 +101,19 @@ public abstract class PauseApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task Nobody_registers_while_paused_and_a_resume_note_is_kept_in_the_history()
+    {
+        var id = await LiveActivity(ParticipationPlans.Reply("打卡", 0));
+        await (await Pause("moderator", id, new { reason = "维护中" })).ShouldBe(HttpStatusCode.OK);
+
+        await (await Register("member63", id)).ShouldBe(HttpStatusCode.UnprocessableEntity);
+        await (await Resume("moderator", id, new { reason = "线路已恢复" })).ShouldBe(HttpStatusCode.OK);
+
+        Assert.Contains("线路已恢复", await (await Planner).GetStringAsync($"/api/activities/{id}/history", Ct));
+        await (await Register("member63", id)).ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task The_portal_page_shows_members_the_pause_and_its_reason_until_it_resumes()
     {
         var id = await LiveActivity(ParticipationPlans.Reply("打卡", 0));

@@ -17,12 +17,15 @@ namespace Huodong.Web.LiveOps.Pages;
 /// </summary>
 [Authorize(Policy = PagesSetup.StaffPolicy)]
 public sealed class LiveModel(ActivityQueries activities, LiveMonitor monitor, PauseActivity pause,
-    IStringLocalizer<SharedResource> l) : PageModel
+    HandleIncident incidents, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ConsoleTabs Tabs { get; private set; } = null!;
     public MonitorView View { get; private set; } = null!;
 
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public IncidentForm Incident { get; set; } = new();
+    /// <summary>Which form the refusal shown belongs to: pause or report.</summary>
+    public string? FailedForm { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -31,6 +34,21 @@ public sealed class LiveModel(ActivityQueries activities, LiveMonitor monitor, P
 
     public Task<IActionResult> OnPostResumeAsync(Guid id, CancellationToken ct) =>
         ChangeAsync(id, pause.ResumeAsync(Actor.From(User), id, Reason, ct), "The activity has resumed; registrants have been told.", ct);
+
+    public async Task<IActionResult> OnPostReportAsync(Guid id, CancellationToken ct)
+    {
+        var input = new OpenIncidentInput(Incident.Kind, Incident.Severity, Incident.Title, Incident.Description, null);
+        var result = await incidents.OpenAsync(Actor.From(User), id, input, ct);
+        return await AfterAsync(id, result.IsOk ? null : result.Error, "The incident is reported.", "report", ct);
+    }
+
+    public async Task<IActionResult> OnPostIncidentAsync(Guid id, Guid incidentId, string? verb, string? resolution, CancellationToken ct)
+    {
+        var actor = Actor.From(User);
+        var result = verb == "acknowledge" ? await incidents.AcknowledgeAsync(actor, incidentId, ct)
+            : await incidents.ResolveAsync(actor, incidentId, resolution, ct);
+        return await AfterAsync(id, result.IsOk ? null : result.Error, verb == "acknowledge" ? "You took up the incident." : "The incident is resolved.", "report", ct);
+    }
 
     public IReadOnlyList<string> Errors(string key) =>
         ModelState[key]?.Errors.Select(e => e.ErrorMessage).Distinct().ToList() ?? [];
@@ -47,15 +65,29 @@ public sealed class LiveModel(ActivityQueries activities, LiveMonitor monitor, P
     private async Task<IActionResult> ChangeAsync(Guid id, Task<Result<Activity>> change, string notice, CancellationToken ct)
     {
         var result = await change;
-        if (result.IsOk)
+        return await AfterAsync(id, result.IsOk ? null : result.Error, notice, "pause", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, Error? error, string notice, string form, CancellationToken ct)
+    {
+        if (error is null)
         {
             TempData["Notice"] = notice;
             return LocalRedirect($"/console/activities/{id}/live");
         }
-        if (result.Error!.Kind == ErrorKind.NotFound) return NotFound();
-        if (result.Error.Kind == ErrorKind.Forbidden) return Forbid();
-        ModelState.AddError(result.Error, l, field => field == "reason" ? nameof(Reason) : null);
+        if (error.Kind == ErrorKind.NotFound && error.Fields is null) return NotFound();
+        if (error.Kind == ErrorKind.Forbidden) return Forbid();
+        FailedForm = form;
+        ModelState.AddError(error, l, field => field == "reason" ? nameof(Reason) : field == "title" ? "Incident.Title" : null);
         return await LoadAsync(id, ct) ?? Page();
+    }
+
+    public sealed class IncidentForm
+    {
+        public IncidentKind? Kind { get; set; }
+        public IncidentSeverity? Severity { get; set; }
+        public string? Title { get; set; }
+        public string? Description { get; set; }
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
