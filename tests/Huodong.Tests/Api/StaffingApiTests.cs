@@ -86,6 +86,9 @@ public abstract class StaffingApiTests(TestApp app) : PreparationApiTests(app)
             .Expect<DutyView>(HttpStatusCode.OK);
         Assert.True(edited.Staffed);
         Assert.Equal("值班", edited.Title);
+        var audited = await App.WithDb(db => db.AuditEntries.Where(e => e.SubjectId == id.ToString() && e.Code.StartsWith("duty."))
+            .OrderBy(e => e.Sequence).Select(e => e.Code).ToListAsync(Ct));
+        Assert.Equal(["duty.added", "duty.updated"], audited);
 
         await (await (await Planner).DeleteAsync($"/api/duties/{duty.Id}", Ct)).ShouldBe(HttpStatusCode.NoContent);
         Assert.Empty(await Duties(id));
