@@ -23,6 +23,20 @@ public abstract class StaffingApiTests(TestApp app) : PreparationApiTests(app)
     }
 
     [Fact]
+    public async Task A_repeated_request_with_the_same_idempotency_key_adds_the_duty_once()
+    {
+        var id = await OpenActivity();
+        var key = Guid.NewGuid().ToString();
+        var body = Duty("答疑", DutyKind.QnA, ModeratorEmail);
+
+        var first = await (await (await Planner).PostJson($"/api/activities/{id}/duties", body, key)).Expect<DutyView>(HttpStatusCode.Created);
+        var again = await (await (await Planner).PostJson($"/api/activities/{id}/duties", body, key)).Expect<DutyView>(HttpStatusCode.Created);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Single(await Duties(id));
+    }
+
+    [Fact]
     public async Task A_member_cannot_be_named_for_a_duty()
     {
         var id = await OpenActivity();
