@@ -48,6 +48,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("activity", "member151")]
     [InlineData("my-activities", "member152")]
     [InlineData("registrations", "planner")]
+    [InlineData("readiness", "planner")]
     public async Task Participation_page_has_no_WCAG_21_AA_violations(string which, string account)
     {
         var registrant = await app.NewPageAsync("zh-CN");
@@ -62,6 +63,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         {
             "activity" => activity,
             "my-activities" => "/me/activities",
+            "readiness" => $"/console{activity}/readiness",
             _ => $"/console{activity}/registrations",
         };
         await AssertNoViolationsAsync(page, path, account);

@@ -138,8 +138,9 @@ public partial class Activity
     }
 
     /// <summary>
-    /// E2.1: Approved → Live at the planned start. The preparation issue adds the readiness gate and the scheduler
-    /// that calls this on time.
+    /// E2.1: Approved → Live at the planned start, without looking at the readiness gate. Product code launches
+    /// through <see cref="LaunchWhenReady"/> (the <c>LaunchActivity</c> use case); this stays for the demo seed and
+    /// for tests that need a live activity without preparing it.
     /// </summary>
     public Result Launch(Guid actorId, DateTimeOffset at)
     {

@@ -38,9 +38,9 @@ public static class ReadinessRules
         if (latestCheck is null) technical.Add(new Missing("no-readiness-check", "No readiness check has been run."));
         else
         {
-            technical.AddRange(latestCheck.Probes.Where(p => !p.Passed)
+            technical.AddRange(latestCheck.Probes.OrderBy(p => p.Order).Where(p => !p.Passed)
                 .Select(p => new Missing("probe-failed", "The automated check \"{0}\" failed.", p.Name)));
-            technical.AddRange(latestCheck.Items.Where(i => !i.Done)
+            technical.AddRange(latestCheck.Items.OrderBy(i => i.Order).Where(i => !i.Done)
                 .Select(i => new Missing("item-not-ticked", "The checklist item \"{0}\" is not ticked.", i.Title)));
         }
 

@@ -7,7 +7,9 @@ public sealed record ReadinessAnswer(bool Ready, List<ConditionAnswer> Condition
 {
     public static ReadinessAnswer From(ReadinessVerdict v, IStringLocalizer l)
     {
-        MissingAnswer M(GateCondition c, Missing m) => new(c, m.Code, l[m.Text, m.Args.Select(a => (object)l[a].Value).ToArray()].Value);
+        // Arguments are shown in the request's language too: item titles are keys, probes are shown by their label.
+        string Arg(Missing m, string a) => l[m.Code == "probe-failed" ? Pages.PreparationLabels.Probe(a) : a].Value;
+        MissingAnswer M(GateCondition c, Missing m) => new(c, m.Code, l[m.Text, m.Args.Select(a => (object)Arg(m, a)).ToArray()].Value);
         return new ReadinessAnswer(v.Ready,
             v.Conditions.Select(c => new ConditionAnswer(c.Condition, c.Clause, c.Met,
                 c.Missing.Select(m => M(c.Condition, m)).ToList())).ToList(),

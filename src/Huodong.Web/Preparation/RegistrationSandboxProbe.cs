@@ -8,12 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Huodong.Web.Preparation;
 
 /// <summary>
-/// E1.3 "registration works end-to-end in a dry-run sandbox that leaves no trace": inside one transaction that is
-/// always rolled back, a synthetic member account is created and registered the way <see cref="RegisterMember"/>
-/// does it — the seats row ensured, a place claimed by the same conditional UPDATE, contact details encrypted, the
-/// registration and its event inserted and read back. Then the probe checks that nothing of it remains: the same
-/// registration count, seat counters and event count as before, and no synthetic account.
-/// It runs on a database context of its own so that nothing it tracked can leak into the caller's save.
+/// E1.3 "registration and submission work end-to-end in a dry-run sandbox that leaves no trace": inside one
+/// transaction that is always rolled back, a synthetic member account is created and registered the way
+/// <see cref="RegisterMember"/> does it — the seats row ensured, a place claimed by the same conditional UPDATE,
+/// contact details encrypted, the registration and its event inserted and read back — and hands in a submission.
+/// Then the probe checks that nothing of it remains: the same registration, submission and event counts and seat
+/// counters as before, and no synthetic account. It runs on a database context of its own so that nothing it
+/// tracked can leak into the caller's save.
 /// </summary>
 public sealed class RegistrationSandboxProbe(IServiceScopeFactory scopes, TimeProvider time) : IReadinessProbe
 {
@@ -72,17 +73,25 @@ public sealed class RegistrationSandboxProbe(IServiceScopeFactory scopes, TimePr
         if (readBack is null) return "The synthetic registration could not be read back.";
         if (protector.Decrypt(readBack.Contact.Phone, RegisterMember.PhonePurpose) != phone)
             return "The synthetic registration's contact details did not decrypt.";
-        return $"ok:A synthetic member registered ({status}) and the sandbox was rolled back.";
+
+        // A submission as the member will hand one in once the activity is live (M2.1), stored and read back.
+        var submission = new Submission(activity.Id, memberId, "sandbox", null, SubmissionStatus.Pending, now);
+        db.Submissions.Add(submission);
+        db.ActivityEvents.Add(new ActivityEvent(activity.Id, memberId, ActivityEventKind.Submitted, now, submission.Id));
+        await db.SaveChangesAsync(ct);
+        if (!await db.Submissions.AnyAsync(x => x.Id == submission.Id, ct)) return "The synthetic submission could not be read back.";
+        return $"ok:A synthetic member registered ({status}) and handed in a submission; the sandbox was rolled back.";
     }
 
     /// <summary>What a registration touches, counted for one activity.</summary>
-    private sealed record Snapshot(int Registrations, int Events, int? Confirmed, int? Waitlisted, long? NextNumber)
+    private sealed record Snapshot(int Registrations, int Submissions, int Events, int? Confirmed, int? Waitlisted, long? NextNumber)
     {
         public static async Task<Snapshot> TakeAsync(HuodongDb db, Guid activityId, CancellationToken ct)
         {
             var seats = await db.ActivitySeats.AsNoTracking().FirstOrDefaultAsync(s => s.ActivityId == activityId, ct);
             return new Snapshot(
                 await db.Registrations.CountAsync(r => r.ActivityId == activityId, ct),
+                await db.Submissions.CountAsync(x => x.ActivityId == activityId, ct),
                 await db.ActivityEvents.CountAsync(e => e.ActivityId == activityId, ct),
                 seats?.Confirmed, seats?.Waitlisted, seats?.NextNumber);
         }

@@ -18,11 +18,12 @@ public abstract class ReadinessApiTests(TestApp app) : PreparationApiTests(app)
     private async Task<HttpResponseMessage> Launch(Guid id, HttpClient? client = null) =>
         await (client ?? await Planner).PostJson($"/api/activities/{id}/launch", null);
 
-    private Task<(int Registrations, int Events, int Confirmed, long NextNumber, int Users)> Footprint(Guid id) =>
+    private Task<(int Registrations, int Submissions, int Events, int Confirmed, long NextNumber, int Users)> Footprint(Guid id) =>
         App.WithDb(async db =>
         {
             var seats = await db.ActivitySeats.AsNoTracking().SingleAsync(s => s.ActivityId == id, Ct);
-            return (await db.Registrations.CountAsync(r => r.ActivityId == id, Ct), await db.ActivityEvents.CountAsync(e => e.ActivityId == id, Ct),
+            return (await db.Registrations.CountAsync(r => r.ActivityId == id, Ct), await db.Submissions.CountAsync(x => x.ActivityId == id, Ct),
+                await db.ActivityEvents.CountAsync(e => e.ActivityId == id, Ct),
                 seats.Confirmed, seats.NextNumber, await db.Users.CountAsync(Ct));
         });
 
@@ -38,6 +39,20 @@ public abstract class ReadinessApiTests(TestApp app) : PreparationApiTests(app)
         var registration = Assert.Single(check.Probes, p => p.Name == "registration");
         Assert.True(registration.Passed, registration.Detail);
         Assert.True(Assert.Single(check.Probes, p => p.Name == "database").Passed);
+        Assert.Equal(before, await Footprint(id));
+    }
+
+    [Fact]
+    public async Task On_a_full_activity_the_sandbox_is_turned_away_like_a_member_and_still_leaves_no_trace()
+    {
+        var id = await OpenActivity(ParticipationPlans.OpenNow(capacity: 1, waitlist: false));
+        await Registered("member62", id);
+        var before = await Footprint(id);
+
+        var registration = Assert.Single((await RunCheck(id)).Probes, p => p.Name == "registration");
+
+        Assert.True(registration.Passed, registration.Detail);
+        Assert.Contains("Every place is taken", registration.Detail);
         Assert.Equal(before, await Footprint(id));
     }
 

@@ -23,6 +23,20 @@ public abstract class StaffingApiTests(TestApp app) : PreparationApiTests(app)
     }
 
     [Fact]
+    public async Task A_repeated_request_with_the_same_idempotency_key_adds_the_duty_once()
+    {
+        var id = await OpenActivity();
+        var key = Guid.NewGuid().ToString();
+        var body = Duty("答疑", DutyKind.QnA, ModeratorEmail);
+
+        var first = await (await (await Planner).PostJson($"/api/activities/{id}/duties", body, key)).Expect<DutyView>(HttpStatusCode.Created);
+        var again = await (await (await Planner).PostJson($"/api/activities/{id}/duties", body, key)).Expect<DutyView>(HttpStatusCode.Created);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Single(await Duties(id));
+    }
+
+    [Fact]
     public async Task A_member_cannot_be_named_for_a_duty()
     {
         var id = await OpenActivity();
@@ -86,6 +100,9 @@ public abstract class StaffingApiTests(TestApp app) : PreparationApiTests(app)
             .Expect<DutyView>(HttpStatusCode.OK);
         Assert.True(edited.Staffed);
         Assert.Equal("值班", edited.Title);
+        var audited = await App.WithDb(db => db.AuditEntries.Where(e => e.SubjectId == id.ToString() && e.Code.StartsWith("duty."))
+            .OrderBy(e => e.Sequence).Select(e => e.Code).ToListAsync(Ct));
+        Assert.Equal(["duty.added", "duty.updated"], audited);
 
         await (await (await Planner).DeleteAsync($"/api/duties/{duty.Id}", Ct)).ShouldBe(HttpStatusCode.NoContent);
         Assert.Empty(await Duties(id));
