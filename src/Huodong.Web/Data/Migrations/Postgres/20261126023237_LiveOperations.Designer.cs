@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Huodong.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261126021315_LiveOperations")]
+    [Migration("20261126023237_LiveOperations")]
     partial class LiveOperations
     {
         /// <inheritdoc />

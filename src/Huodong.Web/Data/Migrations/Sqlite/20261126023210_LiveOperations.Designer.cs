@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Huodong.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261126021210_LiveOperations")]
+    [Migration("20261126023210_LiveOperations")]
     partial class LiveOperations
     {
         /// <inheritdoc />
