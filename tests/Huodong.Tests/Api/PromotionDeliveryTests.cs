@@ -45,7 +45,7 @@ public abstract class PromotionDeliveryTests(TestApp app, PromotionRig rig) : Ap
 
     private static JsonElement Json(CapturedRequest r) => JsonDocument.Parse(r.Body).RootElement;
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task Each_group_bot_gets_its_platforms_documented_payload_and_signature()
     {
         var activity = await Approved();
@@ -91,7 +91,7 @@ public abstract class PromotionDeliveryTests(TestApp app, PromotionRig rig) : Ap
         Assert.Equal(id, Json(generic).GetProperty("promotionId").GetGuid());
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task A_bot_that_is_down_keeps_its_delivery_pending_and_gets_it_once_it_answers()
     {
         var activity = await Approved();
@@ -109,7 +109,7 @@ public abstract class PromotionDeliveryTests(TestApp app, PromotionRig rig) : Ap
         finally { rig.Hooks.Answer = 200; }
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task Email_reaches_a_real_SMTP_server_and_survives_an_outage()
     {
         SmtpTestServer.SkipUnlessAvailable();
@@ -132,7 +132,7 @@ public abstract class PromotionDeliveryTests(TestApp app, PromotionRig rig) : Ap
         Assert.Contains("From: huodong@test.huodong", member9);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task Outboxes_racing_on_the_same_rows_never_send_a_delivery_twice()
     {
         var activity = await Approved();
