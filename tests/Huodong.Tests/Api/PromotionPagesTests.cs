@@ -38,6 +38,20 @@ public abstract class PromotionPagesTests(TestApp app) : ApiTests(app)
         Assert.Contains("公告标题 " + activity.Id, portal);
         Assert.Contains("公告标题 " + activity.Id, list);
     }
+
+    [Fact]
+    public async Task The_profile_page_offers_the_email_preference_with_an_antiforgery_token()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/me/profile");
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var html = await (await (await App.As("member12")).SendAsync(request, Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("通过邮件接收活动公告", html);
+        var form = html[html.IndexOf("action=\"/me/email-preference\"", StringComparison.Ordinal)..];
+        Assert.Contains("__RequestVerificationToken", form[..form.IndexOf("</form>", StringComparison.Ordinal)]);
+        var input = html[..html.IndexOf("id=\"email-opt-in\"", StringComparison.Ordinal)];
+        Assert.Contains("checked", input[input.LastIndexOf("<input", StringComparison.Ordinal)..]); // opted in by default
+    }
 }
 
 public sealed class PromotionPagesTests_Sqlite(SqliteApp app) : PromotionPagesTests(app), IClassFixture<SqliteApp>;
