@@ -15,7 +15,7 @@ public sealed class SmtpTestServer : IDisposable
     private Process? _process;
 
     public int Port { get; } = FreePort();
-    public string MailDir { get; } = Directory.CreateTempSubdirectory("huodong-mail.").FullName;
+    public string MailDir { get; } = NewMaildir();
 
     /// <summary>Why aiosmtpd cannot run here, or null when it can.</summary>
     public static readonly Lazy<string?> Unavailable = new(() =>
@@ -66,6 +66,14 @@ public sealed class SmtpTestServer : IDisposable
     {
         var dir = Path.Combine(MailDir, "new");
         return Directory.Exists(dir) ? Directory.GetFiles(dir).Select(File.ReadAllText).ToList() : [];
+    }
+
+    /// <summary>A Maildir with its three folders: the handler only creates them when the folder itself is new.</summary>
+    private static string NewMaildir()
+    {
+        var dir = Directory.CreateTempSubdirectory("huodong-mail.").FullName;
+        foreach (var sub in new[] { "tmp", "new", "cur" }) Directory.CreateDirectory(Path.Combine(dir, sub));
+        return dir;
     }
 
     private static int FreePort()

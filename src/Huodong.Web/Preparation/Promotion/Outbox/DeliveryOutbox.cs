@@ -27,10 +27,10 @@ public sealed class DeliveryOutbox(HuodongDb db, TimeProvider time, IOptions<Pro
             _ => options.Value.Target(c) is not null,
         }).ToList();
 
-    /// <summary>Claims and sends one batch of due rows; returns how many it handled.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>Claims and sends one batch of due rows (of one channel, when given); returns how many it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct, PromotionChannel? only = null)
     {
-        var channels = ConfiguredChannels();
+        var channels = ConfiguredChannels().Where(c => only is null || c == only).ToList();
         if (channels.Count == 0) return 0;
         var now = time.UtcNow();
         // Candidates are read without a lock; the claim below decides. DateTimeOffset is compared in memory for SQLite.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -22,6 +23,9 @@ public sealed record WebhookRequest(string Url, string Json, IReadOnlyDictionary
 /// </summary>
 public static class WebhookPayloads
 {
+    /// <summary>Chinese text as it is, not as \u escapes: the bodies are read by bots and people, never embedded in HTML.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static WebhookRequest Build(DeliveryJob job, WebhookTarget target, DateTimeOffset now)
     {
         var url = target.Url!;
@@ -70,7 +74,7 @@ public static class WebhookPayloads
             default:
                 throw new ArgumentOutOfRangeException(nameof(job), job.Channel, "Not a webhook channel.");
         }
-        var json = body.ToJsonString(JsonSerializerOptions.Web);
+        var json = body.ToJsonString(Json);
         if (job.Channel == PromotionChannel.Webhook && secret is not null)
             headers["X-Huodong-Signature"] = "sha256=" + GenericSign(json, secret);
         return new WebhookRequest(url, json, headers);
