@@ -17,7 +17,7 @@ public sealed class CultureModel : PageModel
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions
                 {
-                    Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true,
+                    MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true,
                     SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, Path = "/",
                 });
         return LocalRedirect(Back(returnUrl));
