@@ -49,6 +49,15 @@ public sealed partial class ZhCnCoverageTests
         AssertTranslated(keys);
     }
 
+    [Fact]
+    public void No_two_entries_differ_only_in_letter_case()
+    {
+        // The resource compiler treats names case-insensitively and silently drops the second entry.
+        var clashes = Translated.Value.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Entries differing only in case:\n" + string.Join("\n", clashes));
+    }
+
     private static void AssertTranslated(IEnumerable<string> keys)
     {
         var missing = keys.Where(k => !Translated.Value.Contains(k)).Order().ToList();
