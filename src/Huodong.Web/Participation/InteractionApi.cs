@@ -20,13 +20,7 @@ public static class InteractionApi
         activity.MapGet("/submissions", async (Guid id, HttpContext http, InteractionQueries q, string? status, int? page,
             int? pageSize, CancellationToken ct) =>
         {
-            SubmissionStatus? s = null;
-            if (!string.IsNullOrEmpty(status))
-            {
-                if (!Enum.TryParse<SubmissionStatus>(status, true, out var parsed) || int.TryParse(status, out _))
-                    return Error.Validation(new Dictionary<string, string[]> { ["status"] = ["Unknown status."] }).ToProblem(http);
-                s = parsed;
-            }
+            if (!EnumNames.TryFilter<SubmissionStatus>(status, out var s)) return EnumNames.UnknownStatus.ToProblem(http);
             return (await q.SubmissionsAsync(Actor.From(http.User), id, s, Paging.From(page, pageSize), ct)).Match(http, Results.Ok);
         }).RequireAuthorization();
 

@@ -34,13 +34,7 @@ public static class ParticipationApi
         g.MapGet("/", async (Guid id, HttpContext http, RegistrationQueries q, string? status, int? page, int? pageSize,
             CancellationToken ct) =>
         {
-            RegistrationStatus? s = null;
-            if (!string.IsNullOrEmpty(status))
-            {
-                if (!Enum.TryParse<RegistrationStatus>(status, true, out var parsed) || int.TryParse(status, out _))
-                    return Error.Validation(new Dictionary<string, string[]> { ["status"] = ["Unknown status."] }).ToProblem(http);
-                s = parsed;
-            }
+            if (!EnumNames.TryFilter<RegistrationStatus>(status, out var s)) return EnumNames.UnknownStatus.ToProblem(http);
             return (await q.ListAsync(Actor.From(http.User), id, s, Paging.From(page, pageSize), ct)).Match(http, Results.Ok);
         });
 

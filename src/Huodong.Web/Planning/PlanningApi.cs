@@ -13,13 +13,7 @@ public static class PlanningApi
         g.MapGet("/", async (HttpContext http, ActivityQueries q, string? status, int? page, int? pageSize, bool? mine,
             CancellationToken ct) =>
         {
-            ActivityStatus? s = null;
-            if (!string.IsNullOrEmpty(status))
-            {
-                if (!EnumNames.TryParse<ActivityStatus>(status, out var parsed))
-                    return Error.Validation(new Dictionary<string, string[]> { ["status"] = ["Unknown status."] }).ToProblem(http);
-                s = parsed;
-            }
+            if (!EnumNames.TryFilter<ActivityStatus>(status, out var s)) return EnumNames.UnknownStatus.ToProblem(http);
             var actor = Actor.From(http.User);
             return Results.Ok(await q.ListAsync(actor, new ActivityFilter(s, mine == true), Paging.From(page, pageSize), ct));
         });

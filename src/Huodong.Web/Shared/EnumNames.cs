@@ -13,4 +13,16 @@ public static class EnumNames
         value = name is null ? default : Enum.Parse<T>(name);
         return name is not null;
     }
+
+    /// <summary>An optional list filter such as <c>?status=</c>: absent gives null; a name gives its value.</summary>
+    public static bool TryFilter<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (!TryParse<T>(text, out var parsed)) return false;
+        value = parsed;
+        return true;
+    }
+
+    public static readonly Error UnknownStatus = Error.Validation(new Dictionary<string, string[]> { ["status"] = ["Unknown status."] });
 }
