@@ -8,6 +8,7 @@ using Huodong.Web.Security;
 using Huodong.Web.Planning;
 using Huodong.Web.Preparation;
 using Huodong.Web.Preparation.Promotion;
+using Huodong.Web.Scheduling;
 using Huodong.Web.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;
@@ -20,6 +21,7 @@ builder.AddParticipation();
 builder.AddPreparation();
 builder.AddPromotion();
 builder.AddLiveOps();
+builder.AddScheduling();
 // The gate asks the promotion outbox, and the live monitor asks the staffing roster (registered last: they win).
 builder.Services.AddScoped<Huodong.Web.Preparation.IPromotionStatus, Huodong.Web.Preparation.Promotion.PromotionSentStatus>();
 builder.Services.AddScoped<Huodong.Web.LiveOps.IWatchRoster, Huodong.Web.Preparation.DutyWatchRoster>();

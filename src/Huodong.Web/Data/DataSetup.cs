@@ -16,6 +16,17 @@ public static class DataSetup
     public static DatabaseProvider ProviderOf(IConfiguration config) =>
         Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
 
+    /// <summary>The connection string as used (a SQLite path made absolute): the scheduler's store shares it.</summary>
+    public static string ConnectionOf(WebApplicationBuilder builder)
+    {
+        var connection = builder.Configuration.GetConnectionString("Huodong");
+        if (ProviderOf(builder.Configuration) == DatabaseProvider.Postgres)
+            return string.IsNullOrWhiteSpace(connection)
+                ? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Huodong.")
+                : connection;
+        return SqliteConnectionString(connection, builder.Environment.ContentRootPath);
+    }
+
     public static void AddData(this WebApplicationBuilder builder)
     {
         var provider = ProviderOf(builder.Configuration);

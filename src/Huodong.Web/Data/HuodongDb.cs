@@ -130,6 +130,7 @@ public abstract class HuodongDb(DbContextOptions options)
         PreparationModel.Configure(b);
         Preparation.Promotion.PromotionModel.Configure(b);
         LiveOps.LiveOpsModel.Configure(b);
+        Scheduling.SchedulingModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

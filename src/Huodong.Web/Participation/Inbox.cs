@@ -40,5 +40,10 @@ public sealed class Inbox(HuodongDb db, TimeProvider time)
 
     /// <summary>The notification's text in the reader's language (its arguments were stored, not its words).</summary>
     public static string Render(IStringLocalizer l, Notification n) =>
-        l[Notification.TextKey(n.Kind), n.Args.Cast<object>().ToArray()].Value;
+        l[Notification.TextKey(n.Kind), n.Args.Select(Argument).ToArray()].Value;
+
+    /// <summary>An instant stored as a round-trip string is shown in the reader's culture and China time.</summary>
+    private static object Argument(string arg) =>
+        arg.Length >= 20 && DateTimeOffset.TryParseExact(arg, "O", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? Display.When(at) : arg;
 }

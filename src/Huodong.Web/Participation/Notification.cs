@@ -5,7 +5,7 @@ namespace Huodong.Web.Participation;
 public enum NotificationKind
 {
     RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
-    TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed,
+    TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed, ActivityLaunched, ActivityEnded, StartsSoon, LaunchHeld,
 }
 
 /// <summary>
@@ -54,6 +54,10 @@ public class Notification
         NotificationKind.TaskRejected => "Your evidence for task \"{1}\" in {0} was not accepted: {2}",
         NotificationKind.ActivityPaused => "{0} is paused for now: {1}",
         NotificationKind.ActivityResumed => "{0} has resumed; you can take part again.",
+        NotificationKind.ActivityLaunched => "{0} has started. Its rules, process and cautions are pinned at the top of its page.",
+        NotificationKind.ActivityEnded => "{0} has ended. Thank you for taking part; results will be published on its page.",
+        NotificationKind.StartsSoon => "Reminder: {0} starts at {1}.",
+        NotificationKind.LaunchHeld => "{0} did not start at its planned time: the readiness gate is not met ({1}). The scheduler tries again every few minutes.",
         _ => "{0}",
     };
 }

@@ -4,12 +4,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Participation;
 
-/// <summary>Adds in-app notifications to the caller's unit of work, so they are saved with the change they report.</summary>
+/// <summary>
+/// Adds in-app notifications to the caller's unit of work, so they are saved with the change they report, each with
+/// its email in the outbox (sent only if the member opts in to email when it is due).
+/// </summary>
 public static class Notifier
 {
     public static void Notify(HuodongDb db, Guid userId, NotificationKind kind, Guid activityId, string title,
-        DateTimeOffset at, params string[] args) =>
-        db.Notifications.Add(new Notification(userId, kind, activityId, title, at, args));
+        DateTimeOffset at, params string[] args)
+    {
+        var notification = new Notification(userId, kind, activityId, title, at, args);
+        db.Notifications.Add(notification);
+        db.Add(Preparation.Promotion.Delivery.ForNotification(notification.Id, userId, at));
+    }
 
     /// <summary>Tells everyone still registered (confirmed or waitlisted) about a change to their activity.</summary>
     public static async Task NotifyRegistrantsAsync(HuodongDb db, Activity activity, NotificationKind kind,

@@ -7,7 +7,7 @@ namespace Huodong.Web.People;
 
 /// <summary>
 /// API.md "Demo seed": the demo accounts and an activity in each state that exists so far, so that a newcomer's
-/// first <c>dotnet run</c> shows every feature. Runs only into an empty database (no users yet).
+/// first <c>dotnet run</c> shows every feature. Runs only into an empty database (no users yet but the scheduler's own account).
 /// </summary>
 public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, TimeProvider time, IConfiguration config,
     IServiceProvider services, ILogger<DemoSeed> log)
@@ -28,7 +28,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
 
     public async Task RunAsync(CancellationToken ct = default)
     {
-        if (await db.Users.AnyAsync(ct)) return;
+        if (await db.Users.AnyAsync(u => u.Id != Scheduling.SchedulerAccount.Id, ct)) return;
         var password = config["Demo:Password"];
         if (string.IsNullOrEmpty(password))
             throw new InvalidOperationException("Demo:Seed is on but Demo:Password is not set.");
@@ -61,6 +61,9 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
 
         await new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now).SeedAsync(staff, members, ct);
         await DemoActivities.SeedAsync(services, staff, ct);
+        // The demo's past is a story told to the inbox, not news: its notifications are not emailed.
+        await db.Set<Preparation.Promotion.Delivery>().Where(d => d.NotificationId != null && d.Status == Preparation.Promotion.DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(x => x.SetProperty(d => d.Status, Preparation.Promotion.DeliveryStatus.Skipped), ct);
         log.LogInformation("Demo data seeded: {Staff} staff, {Members} members", Staff.Length, MemberCount);
     }
 }

@@ -10,7 +10,8 @@ namespace Huodong.Web.Planning;
 /// Loads an activity for a change and saves it with one audit entry per new transition, in one transaction
 /// (STYLE.md principles 2 and 4). Team emails in a plan are resolved to staff accounts here.
 /// </summary>
-public sealed class ActivityStore(HuodongDb db, AuditLog audit)
+public sealed class ActivityStore(HuodongDb db, AuditLog audit, IActivityTimetable? timetable = null,
+    ILogger<ActivityStore>? log = null)
 {
     public const string UnknownTeamMember = "No staff account has this email.";
 
@@ -36,9 +37,10 @@ public sealed class ActivityStore(HuodongDb db, AuditLog audit)
         if (!result.IsOk) return result;
         try
         {
-            await AuditNewTransitionsAsync(ct);
+            var moved = await AuditNewTransitionsAsync(ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            await SyncTimetableAsync(moved);
             return result;
         }
         catch (DbUpdateConcurrencyException)
@@ -47,13 +49,30 @@ public sealed class ActivityStore(HuodongDb db, AuditLog audit)
         }
     }
 
-    private async Task AuditNewTransitionsAsync(CancellationToken ct)
+    /// <summary>Audits the transitions about to be saved; returns the activities they moved.</summary>
+    private async Task<List<Activity>> AuditNewTransitionsAsync(CancellationToken ct)
     {
         var added = db.ChangeTracker.Entries<Transition>().Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity).ToList();
         foreach (var t in added)
             await audit.AppendAsync(t.ActorId, t.Action, "activity", t.ActivityId.ToString(),
                 new { from = t.From.ToString(), to = t.To.ToString(), version = t.Version, hash = t.Hash, note = t.Note }, ct);
+        var ids = added.Select(t => t.ActivityId).ToHashSet();
+        return db.ChangeTracker.Entries<Activity>().Select(e => e.Entity).Where(a => ids.Contains(a.Id)).ToList();
+    }
+
+    /// <summary>
+    /// After the commit, the scheduler's triggers follow the new state and times. A failure here loses nothing: the
+    /// change is saved, and the scheduler's periodic reconciliation puts the triggers right.
+    /// </summary>
+    private async Task SyncTimetableAsync(List<Activity> moved)
+    {
+        if (timetable is null) return;
+        foreach (var activity in moved)
+        {
+            try { await timetable.SyncAsync(activity, CancellationToken.None); }
+            catch (Exception ex) { log?.LogWarning(ex, "Could not update the schedule of activity {Id}; reconciliation will.", activity.Id); }
+        }
     }
 
     /// <summary>Maps the plan's team emails to staff account ids, or names the emails that match none.</summary>

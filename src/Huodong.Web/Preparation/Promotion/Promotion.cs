@@ -3,7 +3,8 @@ namespace Huodong.Web.Preparation.Promotion;
 /// <summary>The ways a promotion reaches members (E1.4): the portal, email, and group-bot webhooks.</summary>
 public enum PromotionChannel { Announcement, Email, WeCom, DingTalk, Feishu, Webhook }
 
-public enum DeliveryStatus { Pending, Sent, Failed }
+/// <summary>Skipped: a notification email to a member who had turned email off by the time it was due.</summary>
+public enum DeliveryStatus { Pending, Sent, Failed, Skipped }
 
 /// <summary>
 /// A promotion message composed once for an activity (E1.4) and sent through channels. Each channel (and each email
@@ -73,11 +74,22 @@ public sealed class Delivery
         NextAttemptAt = at;
     }
 
+    /// <summary>
+    /// A member notification's email (E2.1 "member notifications also go by email"): queued with every in-app
+    /// notification, in the same unit of work; whether the member still opts in is asked when it is sent.
+    /// </summary>
+    public static Delivery ForNotification(Guid notificationId, Guid recipientId, DateTimeOffset at) =>
+        new() { Id = Guid.NewGuid(), NotificationId = notificationId, Channel = PromotionChannel.Email, RecipientId = recipientId,
+            Status = DeliveryStatus.Pending, NextAttemptAt = at };
+
     public static Delivery SentNow(Guid promotionId, PromotionChannel channel, DateTimeOffset at) =>
         new(promotionId, channel, null, at) { Status = DeliveryStatus.Sent, SentAt = at };
 
     public Guid Id { get; private set; }
-    public Guid PromotionId { get; private set; }
+    /// <summary>The promotion this sends; null for a notification's email.</summary>
+    public Guid? PromotionId { get; private set; }
+    /// <summary>The in-app notification this emails; null for a promotion's delivery.</summary>
+    public Guid? NotificationId { get; private set; }
     public PromotionChannel Channel { get; private set; }
     /// <summary>The member an email goes to; their address is read when sending, so it is never copied here.</summary>
     public Guid? RecipientId { get; private set; }

@@ -54,6 +54,7 @@ public static class PromotionSetup
         s.AddScoped<CreatePromotion>();
         s.AddScoped<PromotionQueries>();
         s.AddScoped<DeliveryOutbox>();
+        s.AddScoped<NotificationMail>();
         s.AddScoped<IDeliveryChannel, EmailChannel>();
         s.AddScoped<IDeliveryChannel, WebhookChannel>();
         s.AddHostedService<DeliveryWorker>();

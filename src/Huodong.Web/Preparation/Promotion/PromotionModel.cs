@@ -32,6 +32,8 @@ public static class PromotionModel
             e.Property(d => d.LastError).HasMaxLength(1000);
             // The worker's scan: due pending rows.
             e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => d.NotificationId);
+            e.HasOne<Participation.Notification>().WithMany().HasForeignKey(d => d.NotificationId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.RecipientId).OnDelete(DeleteBehavior.Cascade);
         });
     }

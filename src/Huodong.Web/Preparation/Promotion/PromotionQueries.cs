@@ -26,7 +26,7 @@ public sealed class PromotionQueries(HuodongDb db)
 
         var promotions = await db.Set<Promotion>().AsNoTracking().Where(p => p.ActivityId == activityId).ToListAsync(ct);
         var ids = promotions.Select(p => p.Id).ToList();
-        var counts = await db.Set<Delivery>().AsNoTracking().Where(d => ids.Contains(d.PromotionId))
+        var counts = await db.Set<Delivery>().AsNoTracking().Where(d => d.PromotionId != null && ids.Contains(d.PromotionId.Value))
             .GroupBy(d => new { d.PromotionId, d.Channel, d.Status })
             .Select(g => new { g.Key.PromotionId, g.Key.Channel, g.Key.Status, Count = g.Count(), Error = g.Max(d => d.LastError) })
             .ToListAsync(ct);
@@ -44,7 +44,7 @@ public sealed class PromotionQueries(HuodongDb db)
     public async Task<List<AnnouncementView>> AnnouncementsAsync(Guid? activityId, int take, CancellationToken ct)
     {
         var announced = db.Set<Delivery>().Where(d => d.Channel == PromotionChannel.Announcement && d.Status == DeliveryStatus.Sent)
-            .Select(d => d.PromotionId);
+            .Select(d => d.PromotionId!.Value);
         var rows = await (from p in db.Set<Promotion>().AsNoTracking()
                           join a in db.Activities on p.ActivityId equals a.Id
                           where announced.Contains(p.Id) && a.ApprovedVersion != null && a.Status != ActivityStatus.Cancelled

@@ -576,6 +576,28 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5c4ed01e-0000-4000-8000-000000000001"),
+                            AccessFailedCount = 0,
+                            ConcurrencyStamp = "5c4ed01e-scheduler-concurrency-stamp",
+                            CreatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            DisplayName = "系统调度",
+                            EmailConfirmed = false,
+                            EmailOptIn = false,
+                            Level = 0,
+                            LevelSetByStaff = false,
+                            LockoutEnabled = true,
+                            LockoutEnd = new DateTimeOffset(new DateTime(9999, 12, 31, 23, 59, 59, 999, DateTimeKind.Unspecified).AddTicks(9999), new TimeSpan(0, 0, 0, 0, 0)),
+                            NormalizedUserName = "SCHEDULER.SYSTEM",
+                            PhoneNumberConfirmed = false,
+                            PointsBalance = 0,
+                            SecurityStamp = "5c4ed01e-scheduler-security-stamp",
+                            TwoFactorEnabled = false,
+                            UserName = "scheduler.system"
+                        });
                 });
 
             modelBuilder.Entity("Huodong.Web.People.PointsEntry", b =>
@@ -641,6 +663,13 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.Property<string>("Format")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("LaunchHeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LaunchHeldFor")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("PauseReason")
                         .HasMaxLength(2000)
@@ -974,7 +1003,10 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("PromotionId")
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PromotionId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("RecipientId")
@@ -989,6 +1021,8 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
 
                     b.HasIndex("PromotionId");
 
@@ -1054,6 +1088,38 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.HasIndex("ActivityId", "RanAt");
 
                     b.ToTable("ReadinessChecks");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RanAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledRun");
                 });
 
             modelBuilder.Entity("Huodong.Web.Shared.IdempotencyRecord", b =>
@@ -1469,11 +1535,15 @@ namespace Huodong.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Huodong.Web.Preparation.Promotion.Delivery", b =>
                 {
+                    b.HasOne("Huodong.Web.Participation.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Huodong.Web.Preparation.Promotion.Promotion", null)
                         .WithMany("Deliveries")
                         .HasForeignKey("PromotionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Huodong.Web.People.AppUser", null)
                         .WithMany()
@@ -1491,6 +1561,15 @@ namespace Huodong.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
                         .WithMany()

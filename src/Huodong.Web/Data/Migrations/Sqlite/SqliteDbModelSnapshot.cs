@@ -569,6 +569,28 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("5c4ed01e-0000-4000-8000-000000000001"),
+                            AccessFailedCount = 0,
+                            ConcurrencyStamp = "5c4ed01e-scheduler-concurrency-stamp",
+                            CreatedAt = 639028224000000000L,
+                            DisplayName = "系统调度",
+                            EmailConfirmed = false,
+                            EmailOptIn = false,
+                            Level = 0,
+                            LevelSetByStaff = false,
+                            LockoutEnabled = true,
+                            LockoutEnd = 3155378975999999999L,
+                            NormalizedUserName = "SCHEDULER.SYSTEM",
+                            PhoneNumberConfirmed = false,
+                            PointsBalance = 0,
+                            SecurityStamp = "5c4ed01e-scheduler-security-stamp",
+                            TwoFactorEnabled = false,
+                            UserName = "scheduler.system"
+                        });
                 });
 
             modelBuilder.Entity("Huodong.Web.People.PointsEntry", b =>
@@ -633,6 +655,13 @@ namespace Huodong.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Format")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LaunchHeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LaunchHeldFor")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PauseReason")
@@ -965,7 +994,10 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PromotionId")
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PromotionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RecipientId")
@@ -980,6 +1012,8 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
 
                     b.HasIndex("PromotionId");
 
@@ -1045,6 +1079,38 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActivityId", "RanAt");
 
                     b.ToTable("ReadinessChecks");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RanBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "Kind", "DueAt")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledRun");
                 });
 
             modelBuilder.Entity("Huodong.Web.Shared.IdempotencyRecord", b =>
@@ -1454,11 +1520,15 @@ namespace Huodong.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Huodong.Web.Preparation.Promotion.Delivery", b =>
                 {
+                    b.HasOne("Huodong.Web.Participation.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Huodong.Web.Preparation.Promotion.Promotion", null)
                         .WithMany("Deliveries")
                         .HasForeignKey("PromotionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Huodong.Web.People.AppUser", null)
                         .WithMany()
@@ -1476,6 +1546,15 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Huodong.Web.Preparation.ReadinessCheck", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
                         .WithMany()

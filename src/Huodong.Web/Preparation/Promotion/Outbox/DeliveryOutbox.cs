@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Huodong.Web.Preparation.Promotion.Outbox;
 
 /// <summary>A claimed delivery with what the sender needs: the message, and the recipient's address for email.</summary>
-public sealed record DeliveryJob(Guid Id, Guid PromotionId, Guid ActivityId, PromotionChannel Channel, string Title,
+public sealed record DeliveryJob(Guid Id, Guid? PromotionId, Guid ActivityId, PromotionChannel Channel, string Title,
     string Body, string? Email, int Attempt, DateTimeOffset CreatedAt);
 
 /// <summary>
@@ -15,7 +15,7 @@ public sealed record DeliveryJob(Guid Id, Guid PromotionId, Guid ActivityId, Pro
 /// Rows of a channel that is not configured are not claimed at all: they wait, and the readiness check can say so.
 /// </summary>
 public sealed class DeliveryOutbox(HuodongDb db, TimeProvider time, IOptions<PromotionOptions> options,
-    IOptions<SmtpOptions> smtp, IEnumerable<IDeliveryChannel> senders, ILogger<DeliveryOutbox> log)
+    IOptions<SmtpOptions> smtp, IEnumerable<IDeliveryChannel> senders, NotificationMail notificationMail, ILogger<DeliveryOutbox> log)
 {
     private OutboxSettings Settings => options.Value.Outbox;
 
@@ -72,6 +72,13 @@ public sealed class DeliveryOutbox(HuodongDb db, TimeProvider time, IOptions<Pro
     private async Task SendClaimedAsync(Guid id, Guid token, CancellationToken ct)
     {
         var job = await LoadAsync(id, ct);
+        if (job is null)
+        {
+            // A notification email to a member who has turned email off since: consent is asked at sending time.
+            await db.Set<Delivery>().Where(d => d.Id == id && d.ClaimToken == token).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Skipped).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            return;
+        }
         string? error;
         try
         {
@@ -100,12 +107,15 @@ public sealed class DeliveryOutbox(HuodongDb db, TimeProvider time, IOptions<Pro
             .SetProperty(d => d.LastError, error), CancellationToken.None);
     }
 
-    private async Task<DeliveryJob> LoadAsync(Guid id, CancellationToken ct)
+    /// <summary>What to send; null for a notification email the member no longer wants.</summary>
+    private async Task<DeliveryJob?> LoadAsync(Guid id, CancellationToken ct)
     {
+        var notificationId = await db.Set<Delivery>().Where(d => d.Id == id).Select(d => d.NotificationId).FirstAsync(ct);
+        if (notificationId is { } nid) return await notificationMail.ComposeAsync(id, nid, ct);
         var q = from d in db.Set<Delivery>().AsNoTracking()
-                join p in db.Set<Promotion>() on d.PromotionId equals p.Id
+                join p in db.Set<Promotion>() on d.PromotionId equals (Guid?)p.Id
                 where d.Id == id
-                select new DeliveryJob(d.Id, p.Id, p.ActivityId, d.Channel, p.Title, p.Body,
+                select new DeliveryJob(d.Id, (Guid?)p.Id, p.ActivityId, d.Channel, p.Title, p.Body,
                     d.RecipientId == null ? null : db.Users.Where(u => u.Id == d.RecipientId).Select(u => u.Email).FirstOrDefault(),
                     d.Attempts, p.CreatedAt);
         return await q.FirstAsync(ct);
