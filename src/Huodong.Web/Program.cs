@@ -45,6 +45,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ActivityErrorCounter>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/healthz");

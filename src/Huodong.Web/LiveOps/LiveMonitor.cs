@@ -12,7 +12,8 @@ namespace Huodong.Web.LiveOps;
 /// the API agree: events per minute for the last hour, unanswered questions with their age, open incidents, and the
 /// alerts raised from them (<see cref="MonitorAlerts"/>).
 /// </summary>
-public sealed class LiveMonitor(HuodongDb db, ActivityQueries activities, IWatchRoster roster, TimeProvider time)
+public sealed class LiveMonitor(HuodongDb db, ActivityQueries activities, IWatchRoster roster, IModerationQueue moderation,
+    TimeProvider time)
 {
     public const int WindowMinutes = 60;
 
@@ -48,20 +49,21 @@ public sealed class LiveMonitor(HuodongDb db, ActivityQueries activities, IWatch
             .ToList();
         var pendingReview = await db.Submissions.CountAsync(s => s.ActivityId == activityId && s.Status == SubmissionStatus.Pending, ct);
         var watch = await roster.StateAsync(activityId, now, ct);
+        var moderationQueue = await moderation.OpenCountAsync(activityId, ct);
 
         var series = new MonitorSeries(counts[ActivityEventKind.Registered], counts[ActivityEventKind.Submitted],
-            counts[ActivityEventKind.Commented], counts[ActivityEventKind.Questioned]);
+            counts[ActivityEventKind.Commented], counts[ActivityEventKind.Questioned], counts[ActivityEventKind.Error]);
         var minutes = Enumerable.Range(0, WindowMinutes).Select(i => Display.InChina(from.AddMinutes(i)).ToString("HH:mm")).ToList();
         var alerts = MonitorAlerts.Raise(series, unanswered, incidents, watch);
         return new MonitorView(activityId, activity.Status, activity.PauseReason, now, from, minutes, series, unanswered,
             incidents.Count, Enum.GetValues<IncidentSeverity>().ToDictionary(s => s.ToString(), s => incidents.Count(i => i.Severity == s)),
-            incidents, pendingReview, watch, alerts);
+            incidents, pendingReview, moderationQueue, watch, alerts);
     }
 }
 
-public sealed record MonitorSeries(int[] Registrations, int[] Submissions, int[] Comments, int[] Questions)
+public sealed record MonitorSeries(int[] Registrations, int[] Submissions, int[] Comments, int[] Questions, int[] Errors)
 {
-    /// <summary>All charted events in each minute.</summary>
+    /// <summary>All members' charted events in each minute (errors are counted apart).</summary>
     public int[] Total => Registrations.Select((r, i) => r + Submissions[i] + Comments[i] + Questions[i]).ToArray();
 }
 
@@ -73,4 +75,4 @@ public sealed record OpenIncident(Guid Id, string Title, IncidentKind Kind, Inci
 public sealed record MonitorView(Guid ActivityId, ActivityStatus Status, string? PauseReason, DateTimeOffset At,
     DateTimeOffset From, List<string> Minutes, MonitorSeries Series, List<UnansweredQuestion> Unanswered,
     int OpenIncidents, Dictionary<string, int> OpenBySeverity, List<OpenIncident> Incidents, int PendingReview,
-    WatchState Watch, List<MonitorAlert> Alerts);
+    int ModerationQueue, WatchState Watch, List<MonitorAlert> Alerts);

@@ -11,5 +11,7 @@ public static class LiveOpsSetup
         s.AddScoped<LiveMonitor>();
         // "Unknown" until the staffing feature registers a roster of ModeratorOnWatch duties (see IWatchRoster).
         s.AddScoped<IWatchRoster, UnknownWatchRoster>();
+        // Empty until the conduct feature registers its moderation queue.
+        s.AddScoped<IModerationQueue, NoModerationQueue>();
     }
 }

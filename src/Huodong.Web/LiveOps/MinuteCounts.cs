@@ -13,7 +13,8 @@ namespace Huodong.Web.LiveOps;
 public static class MinuteCounts
 {
     public static readonly ActivityEventKind[] Charted =
-        [ActivityEventKind.Registered, ActivityEventKind.Submitted, ActivityEventKind.Commented, ActivityEventKind.Questioned];
+        [ActivityEventKind.Registered, ActivityEventKind.Submitted, ActivityEventKind.Commented, ActivityEventKind.Questioned,
+            ActivityEventKind.Error];
 
     public sealed class Row
     {
@@ -33,7 +34,7 @@ public static class MinuteCounts
             rows = await db.Database.SqlQuery<Row>($"""
                 SELECT "Kind", floor(extract(epoch FROM ("At" - {from})) / 60)::int AS "Minute", count(*)::int AS "Count"
                 FROM "ActivityEvents"
-                WHERE "ActivityId" = {activityId} AND "Kind" IN ({k[0]}, {k[1]}, {k[2]}, {k[3]}) AND "At" >= {from} AND "At" < {to}
+                WHERE "ActivityId" = {activityId} AND "Kind" IN ({k[0]}, {k[1]}, {k[2]}, {k[3]}, {k[4]}) AND "At" >= {from} AND "At" < {to}
                 GROUP BY 1, 2
                 """).ToListAsync(ct);
         else
@@ -44,7 +45,7 @@ public static class MinuteCounts
             rows = await db.Database.SqlQuery<Row>($"""
                 SELECT "Kind", ("At" - {f}) / 600000000 AS "Minute", count(*) AS "Count"
                 FROM "ActivityEvents"
-                WHERE "ActivityId" = {id} AND "Kind" IN ({k[0]}, {k[1]}, {k[2]}, {k[3]}) AND "At" >= {f} AND "At" < {t}
+                WHERE "ActivityId" = {id} AND "Kind" IN ({k[0]}, {k[1]}, {k[2]}, {k[3]}, {k[4]}) AND "At" >= {f} AND "At" < {t}
                 GROUP BY "Kind", ("At" - {f}) / 600000000
                 """).ToListAsync(ct);
         }

@@ -13,6 +13,8 @@ public static class MonitorAlerts
     public const int MinSpikeEvents = 10;
     public const int SpikeFactor = 3;
     public const int QuestionWaitMinutes = 15;
+    /// <summary>Server errors in the last five minutes from which the error rate is an alert.</summary>
+    public const int ErrorAlertCount = 5;
 
     public static List<MonitorAlert> Raise(MonitorSeries series, IReadOnlyList<UnansweredQuestion> unanswered,
         IReadOnlyList<OpenIncident> incidents, WatchState watch)
@@ -21,6 +23,9 @@ public static class MonitorAlerts
         var critical = incidents.Count(i => i.Severity == IncidentSeverity.Critical);
         if (critical > 0)
             alerts.Add(new("critical-incident", "critical", "{0} critical incident(s) open.", [critical]));
+        var errors = series.Errors[Math.Max(0, series.Errors.Length - 5)..].Sum();
+        if (errors >= ErrorAlertCount)
+            alerts.Add(new("error-rate", "critical", "{0} server errors in the last 5 minutes.", [errors]));
         if (Spike(series.Total) is { } spike)
             alerts.Add(new("spike", "warning", "Activity spike: {0} events in the last 5 minutes, against {1} per 5 minutes before.",
                 [spike.Last5, spike.Average.ToString("0.#")]));

@@ -4,6 +4,8 @@ public enum ActivityEventKind
 {
     PageView, Registered, Waitlisted, Promoted, RegistrationCancelled, Submitted, ReplyAccepted, Commented,
     Questioned, Answered, Liked, TaskCompleted,
+    /// <summary>A request about the activity that failed on the server (5xx): the live monitor's error rate (E2.2).</summary>
+    Error,
 }
 
 /// <summary>

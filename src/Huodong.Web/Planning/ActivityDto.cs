@@ -32,6 +32,8 @@ public sealed record ActivityDto
     public string? CancelReason { get; init; }
     /// <summary>Why the activity is paused (emergency pause, LiveOps/); null unless Paused.</summary>
     public string? PauseReason { get; init; }
+    /// <summary>E2.1: when the scheduler first held the launch back because the readiness gate was unmet.</summary>
+    public DateTimeOffset? LaunchHeldAt { get; init; }
     public Guid AuthorId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -52,7 +54,7 @@ public sealed record ActivityDto
             Team = d.Team?.Where(t => !t.IsAuthor).Select(t => t.Email).ToList(),
             Evidence = d.Internals ? p.Evidence : null,
             ApprovedPlan = d.ApprovedPlan,
-            CancelReason = a.CancelReason, PauseReason = a.PauseReason, AuthorId = a.AuthorId, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
+            CancelReason = a.CancelReason, PauseReason = a.PauseReason, LaunchHeldAt = a.LaunchHeldAt, AuthorId = a.AuthorId, CreatedAt = a.CreatedAt, UpdatedAt = a.UpdatedAt,
         };
     }
 }

@@ -13,7 +13,7 @@ public sealed class MonitorAlertsTests
         return series;
     }
 
-    private static MonitorSeries Comments(int[] perMinute) => new(new int[60], new int[60], perMinute, new int[60]);
+    private static MonitorSeries Comments(int[] perMinute) => new(new int[60], new int[60], perMinute, new int[60], new int[60]);
 
     [Fact]
     public void More_than_three_times_the_previous_average_is_a_spike()
@@ -51,5 +51,19 @@ public sealed class MonitorAlertsTests
         Assert.Empty(MonitorAlerts.Raise(Comments(new int[60]), [Asked(14)], [], WatchState.Unknown));
         var alert = Assert.Single(MonitorAlerts.Raise(Comments(new int[60]), [Asked(14), Asked(15), Asked(40)], [], WatchState.Unknown));
         Assert.Equal(("question-waiting", 2), (alert.Code, (int)alert.Args[0]));
+    }
+
+    [Fact]
+    public void Five_server_errors_in_the_last_five_minutes_alert_and_older_ones_do_not()
+    {
+        var errors = new int[60];
+        errors[54] = 10; // six minutes ago: outside the window
+        errors[56] = 2;
+        errors[59] = 2;
+        MonitorSeries With(int[] e) => new(new int[60], new int[60], new int[60], new int[60], e);
+        Assert.Empty(MonitorAlerts.Raise(With(errors), [], [], WatchState.Unknown));
+        errors[58] = 1;
+        var alert = Assert.Single(MonitorAlerts.Raise(With(errors), [], [], WatchState.Unknown));
+        Assert.Equal(("error-rate", "critical", 5), (alert.Code, alert.Level, (int)alert.Args[0]));
     }
 }

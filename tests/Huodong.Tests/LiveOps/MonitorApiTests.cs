@@ -4,6 +4,8 @@ using Huodong.Tests.Builders;
 using Huodong.Tests.Infrastructure;
 using Huodong.Web.LiveOps;
 using Huodong.Web.Participation;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Huodong.Tests.LiveOps;
 
@@ -48,6 +50,31 @@ public abstract class MonitorApiTests(TestApp app) : ParticipationTests(app)
         Assert.Equal(4, m.Series.Questions[MinuteOf(m, twoAgo)]);
         Assert.Equal([3, 2, 0, 4], new[] { m.Series.Registrations, m.Series.Submissions, m.Series.Comments, m.Series.Questions }.Select(s => s.Sum()));
         Assert.True(m.At >= m.From.AddMinutes(59) && m.At < m.From.AddMinutes(60), "the current minute is the window's last");
+    }
+
+    [Fact]
+    public async Task A_server_error_on_an_activity_route_is_counted_on_the_monitor_and_five_raise_an_alert()
+    {
+        var id = await LiveActivity(ParticipationPlans.Reply("打卡", 0));
+        // The same app and database with one part broken: the monitor's moderation queue throws, so reading the
+        // monitor fails with a real 500 through the real pipeline.
+        await using var broken = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddScoped<IModerationQueue, FailingQueue>()));
+        var client = broken.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = (await App.As("planner")).DefaultRequestHeaders.Authorization;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, (await client.GetAsync($"/api/activities/{id}/monitor", Ct)).StatusCode);
+
+        var m = await Monitor(id);
+        Assert.Equal(1, m.Series.Errors.Sum());
+        Assert.Equal(1, m.Series.Errors[^1] + m.Series.Errors[^2]);
+        Assert.DoesNotContain(m.Alerts, a => a.Code == "error-rate");
+        for (var i = 0; i < 4; i++) await client.GetAsync($"/api/activities/{id}/monitor", Ct);
+        Assert.Contains((await Monitor(id)).Alerts, a => a.Code == "error-rate");
+    }
+
+    private sealed class FailingQueue : IModerationQueue
+    {
+        public Task<int> OpenCountAsync(Guid activityId, CancellationToken ct) => throw new InvalidOperationException("moderation store down");
     }
 
     [Fact]

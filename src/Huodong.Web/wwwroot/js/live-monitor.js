@@ -13,7 +13,8 @@
     ["registrations", root.getAttribute("data-label-registrations")],
     ["submissions", root.getAttribute("data-label-submissions")],
     ["comments", root.getAttribute("data-label-comments")],
-    ["questions", root.getAttribute("data-label-questions")]
+    ["questions", root.getAttribute("data-label-questions")],
+    ["errors", root.getAttribute("data-label-errors")]
   ];
 
   function age(minutes) { return root.getAttribute("data-label-age").replace("{0}", String(minutes)); }
@@ -47,7 +48,9 @@
       xAxis: { type: "category", data: m.minutes, boundaryGap: false },
       yAxis: { type: "value", minInterval: 1 },
       series: seriesNames.map(function (s) {
-        return { name: s[1], type: "line", showSymbol: false, data: m.series[s[0]] };
+        var line = { name: s[1], type: "line", showSymbol: false, data: m.series[s[0]] };
+        if (s[0] === "errors") { line.color = "#b3261e"; line.lineStyle = { type: "dashed" }; }
+        return line;
       })
     });
   }
@@ -70,6 +73,8 @@
     }));
     document.getElementById("unanswered-count").textContent = String(m.unanswered.length);
     document.getElementById("incidents-count").textContent = String(m.openIncidents);
+    var queue = document.getElementById("moderation-queue");
+    if (queue) queue.textContent = root.getAttribute("data-label-queue").replace("{0}", String(m.moderationQueue));
   }
 
   function refresh() {

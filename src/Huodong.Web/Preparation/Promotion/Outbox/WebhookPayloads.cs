@@ -36,7 +36,7 @@ public static class WebhookPayloads
         switch (job.Channel)
         {
             case PromotionChannel.WeCom:
-                body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = Truncate(text, 4000) } };
+                body = new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = TruncateUtf8(text, WeComMaxBytes) } };
                 break;
             case PromotionChannel.DingTalk:
                 body = new JsonObject
@@ -89,5 +89,29 @@ public static class WebhookPayloads
     public static string GenericSign(string json, string secret) => Convert.ToHexStringLower(
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(json)));
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+    /// <summary>WeCom refuses a markdown message whose content is over 4096 bytes of UTF-8 (not characters).</summary>
+    public const int WeComMaxBytes = 4096;
+
+    /// <summary>
+    /// Cuts <paramref name="s"/> to at most <paramref name="maxBytes"/> bytes of UTF-8, ending in "…" when cut, and
+    /// never inside a character or a combined sequence (an emoji, a letter with its accent).
+    /// </summary>
+    public static string TruncateUtf8(string s, int maxBytes)
+    {
+        if (Encoding.UTF8.GetByteCount(s) <= maxBytes) return s;
+        const string ellipsis = "…";
+        var budget = maxBytes - Encoding.UTF8.GetByteCount(ellipsis);
+        var cut = new StringBuilder();
+        var used = 0;
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(s);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            var bytes = Encoding.UTF8.GetByteCount(element);
+            if (used + bytes > budget) break;
+            cut.Append(element);
+            used += bytes;
+        }
+        return cut.Append(ellipsis).ToString();
+    }
 }
