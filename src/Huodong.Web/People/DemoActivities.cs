@@ -9,7 +9,8 @@ namespace Huodong.Web.People;
 /// </summary>
 public static class DemoActivities
 {
-    public static async Task SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, AppUser> staff, CancellationToken ct)
+    /// <summary>Seeds an activity in each planning state; returns the approved one with registration open.</summary>
+    public static async Task<Guid> SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, AppUser> staff, CancellationToken ct)
     {
         var plans = services.GetRequiredService<PlanUseCases>();
         var review = services.GetRequiredService<ReviewPlan>();
@@ -64,6 +65,7 @@ public static class DemoActivities
         var cancelled = await Create(planner, DemoPlans.PhotoContest(now, days: 40) with { Title = "秋季摄影大赛（已取消）" });
         await Submit(cancelled);
         Ensure(await plans.CancelAsync(planner, cancelled, "与公司年会时间冲突，延期举办。", ct));
+        return approved;
     }
 
     private static Actor As(AppUser user, string role) => new(user.Id, new HashSet<string> { role });

@@ -19,7 +19,8 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛"];
 
-    public async Task SeedAsync(IReadOnlyDictionary<string, AppUser> staff, List<AppUser> members, CancellationToken ct)
+    /// <summary>Seeds the history; returns the live activity's id.</summary>
+    public async Task<Guid> SeedAsync(IReadOnlyDictionary<string, AppUser> staff, List<AppUser> members, CancellationToken ct)
     {
         var audit = new AuditLog(db, _clock);
         var store = new ActivityStore(db, audit);
@@ -104,6 +105,7 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
         Ensure(await new LiveOps.HandleIncident(store, audit, _clock).OpenAsync(moderator, live, new LiveOps.OpenIncidentInput(
             LiveOps.IncidentKind.TechnicalFault, LiveOps.IncidentSeverity.High, "直播画面卡顿",
             "多名会员在评论区反映直播画面卡顿、声音不同步，正在联系直播平台排查。", staff["moderator"].Id), ct));
+        return live;
     }
 
     private void At(double days) => _clock.Set(now.AddDays(days));
