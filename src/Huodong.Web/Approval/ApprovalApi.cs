@@ -4,6 +4,9 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Approval;
 
+// Huodong.Web.Results (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
+using Results = Microsoft.AspNetCore.Http.Results;
+
 /// <summary>API.md: <c>POST /api/activities/{id}/reviews</c> and the list of reviews recorded on a plan.</summary>
 public static class ApprovalApi
 {

@@ -4,6 +4,9 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Participation;
 
+// Huodong.Web.Results (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
+using Results = Microsoft.AspNetCore.Http.Results;
+
 /// <summary>API.md "Participation": registrations.</summary>
 public static class ParticipationApi
 {

@@ -3,6 +3,9 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Planning;
 
+// Huodong.Web.Results (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
+using Results = Microsoft.AspNetCore.Http.Results;
+
 /// <summary>API.md "Activities": plans, their lifecycle and history.</summary>
 public static class PlanningApi
 {
