@@ -242,6 +242,40 @@ public abstract class DrawApiTests(TestApp app) : ParticipationTests(app)
         var list = await (await App.Anonymous().GetAsync($"/api/activities/{id}/draws", Ct)).Expect<Page<DrawView>>(HttpStatusCode.OK);
         Assert.Equal([1, 2, 3], list.Items.Select(d => d.Number));
     }
+
+    [Fact]
+    public async Task The_console_page_offers_the_forms_to_the_team_and_the_public_pages_show_every_input()
+    {
+        var id = await EndedActivity(Members(181, 3));
+        var draw = await Committed(id, k: 1, entropy: "公开值 42");
+        await (await Reveal(draw.Id)).ShouldBe(HttpStatusCode.OK);
+
+        var team = await Html(await Planner, $"/console/activities/{id}/draws");
+        var other = await Html(await Planner2, $"/console/activities/{id}/draws");
+        var anonymous = App.Anonymous();
+        var single = await Html(anonymous, $"/draws/{draw.Id}");
+        var list = await Html(anonymous, $"/activities/{id}/draws");
+
+        Assert.Contains("承诺并公布抽奖", team);
+        Assert.Contains(draw.Commitment, team);
+        Assert.DoesNotContain("承诺并公布抽奖", other);
+        Assert.Contains(draw.Commitment, single);
+        Assert.Contains(draw.EntrantsHash, single);
+        Assert.Contains("公开值 42", single);
+        Assert.Contains("id=\"draw-document\"", single);
+        Assert.Contains("/js/draw-verify.js", single);
+        Assert.Contains($"/draws/{draw.Id}", list);
+        Assert.Contains($"/activities/{id}/draws", await Html(anonymous, $"/activities/{id}"));
+    }
+
+    private async Task<string> Html(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var response = await client.SendAsync(request, Ct);
+        await response.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
 }
 
 public sealed class DrawApiTests_Sqlite(SqliteApp app) : DrawApiTests(app), IClassFixture<SqliteApp>;
