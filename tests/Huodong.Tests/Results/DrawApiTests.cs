@@ -244,6 +244,14 @@ public abstract class DrawApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task The_demo_Ended_lottery_is_left_undrawn()
+    {
+        var ended = await App.WithDb(db => db.Activities.AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Ended
+            && a.Title == "十周年会员幸运抽奖", Ct));
+        Assert.Empty((await (await App.Anonymous().GetAsync($"/api/activities/{ended.Id}/draws", Ct)).Expect<Page<DrawView>>(HttpStatusCode.OK)).Items);
+    }
+
+    [Fact]
     public async Task The_console_page_offers_the_forms_to_the_team_and_the_public_pages_show_every_input()
     {
         var id = await EndedActivity(Members(181, 3));
