@@ -5,7 +5,10 @@ using Huodong.Tests.Builders;
 using Huodong.Tests.Infrastructure;
 using Huodong.Web.Planning;
 using Huodong.Web.Results;
+using Huodong.Web.Data;
+using Huodong.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Huodong.Tests.Results;
 
@@ -146,6 +149,28 @@ public abstract class DrawApiTests(TestApp app) : ParticipationTests(app)
         var revealed = await App.WithDb(db => db.AuditEntries.AsNoTracking()
             .CountAsync(a => a.Code == "draw.revealed" && a.SubjectId == draw.Id.ToString(), Ct));
         Assert.Equal(1, revealed);
+    }
+
+    [Fact]
+    public async Task A_reveal_from_a_stale_read_changes_nothing_because_the_update_is_conditional()
+    {
+        var id = await EndedActivity(Members(186, 3));
+        var draw = await Committed(id, k: 1);
+        var planner = await App.UserIdAsync("planner");
+        using var first = App.Services.CreateScope();
+        using var second = App.Services.CreateScope();
+        var db1 = first.ServiceProvider.GetRequiredService<HuodongDb>();
+        var db2 = second.ServiceProvider.GetRequiredService<HuodongDb>();
+        var d1 = await db1.Draws.SingleAsync(d => d.Id == draw.Id, Ct);
+        var d2 = await db2.Draws.SingleAsync(d => d.Id == draw.Id, Ct);
+        var seed = Convert.FromHexString(first.ServiceProvider.GetRequiredService<FieldProtector>()
+            .Decrypt(d1.SealedSeed!, CreateDraw.SeedPurpose(d1.Id)));
+
+        Assert.True(d1.Reveal(seed, planner, DateTimeOffset.UtcNow).IsOk);
+        Assert.True(d2.Reveal(seed, planner, DateTimeOffset.UtcNow).IsOk); // both saw it Committed
+        await db1.SaveChangesAsync(Ct);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync(Ct));
     }
 
     [Theory]
