@@ -46,6 +46,7 @@ public sealed class DrawTests(BrowserApp app)
         var revealed = page.Locator("#draws li[data-status='Revealed']").Last;
         await Expect(revealed.Locator(".draw-winners")).ToBeVisibleAsync();
         var publicHref = await revealed.Locator("a[href^='/draws/']").Last.GetAttributeAsync("href");
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("draws-console-zh-CN"), FullPage = true });
 
         // Anyone (signed out) reads the public page and verifies it.
         var visitor = await app.NewPageAsync("en");
