@@ -89,9 +89,25 @@ public sealed class DrawTests(BrowserApp app)
             """, vectors);
         Assert.All(outcomes, o => Assert.EndsWith(": match", o));
 
+        // The command-line verifier, given the draw's URL on the running app, agrees.
+        var (exit, output) = await RunVerifierAsync($"{app.BaseUrl}/api{publicHref}");
+        Assert.True(exit == 0, output);
+
         await visitor.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("draw-verify-en"), FullPage = true });
         await AssertAccessibleAsync(visitor, publicHref!);
         await page.Context.CloseAsync();
+    }
+
+    private static async Task<(int, string)> RunVerifierAsync(string url)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(Infra.RepoRoot, "scripts", "draw_verify.py"));
+        start.ArgumentList.Add(url);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await error);
     }
 
     private static async Task AssertAccessibleAsync(IPage page, string path)
