@@ -8,7 +8,7 @@ using Huodong.Web.Security;
 using Huodong.Web.Planning;
 using Huodong.Web.Preparation;
 using Huodong.Web.Preparation.Promotion;
-using Huodong.Web.Results;
+using Huodong.Web.Rewards;
 using Huodong.Web.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Scalar.AspNetCore;

@@ -39,7 +39,7 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
     public DbSet<LiveOps.Incident> Incidents => Set<LiveOps.Incident>();
-    public DbSet<Results.Draw> Draws => Set<Results.Draw>();
+    public DbSet<Rewards.Draw> Draws => Set<Rewards.Draw>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -131,7 +131,7 @@ public abstract class HuodongDb(DbContextOptions options)
         PreparationModel.Configure(b);
         Preparation.Promotion.PromotionModel.Configure(b);
         LiveOps.LiveOpsModel.Configure(b);
-        Results.ResultsModel.Configure(b);
+        Rewards.ResultsModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

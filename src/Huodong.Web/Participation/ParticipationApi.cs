@@ -4,8 +4,7 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Participation;
 
-// Huodong.Web.Results (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-using Results = Microsoft.AspNetCore.Http.Results;
+// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
 
 /// <summary>API.md "Participation": registrations.</summary>
 public static class ParticipationApi

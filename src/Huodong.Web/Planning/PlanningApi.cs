@@ -3,8 +3,7 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Planning;
 
-// Huodong.Web.Results (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-using Results = Microsoft.AspNetCore.Http.Results;
+// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
 
 /// <summary>API.md "Activities": plans, their lifecycle and history.</summary>
 public static class PlanningApi

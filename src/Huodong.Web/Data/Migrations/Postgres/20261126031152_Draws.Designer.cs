@@ -1059,7 +1059,7 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.ToTable("ReadinessChecks");
                 });
 
-            modelBuilder.Entity("Huodong.Web.Results.Draw", b =>
+            modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1591,7 +1591,7 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Huodong.Web.Results.Draw", b =>
+            modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
                         .WithMany()
@@ -1605,7 +1605,7 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Huodong.Web.Results.Draw", null)
+                    b.HasOne("Huodong.Web.Rewards.Draw", null)
                         .WithMany()
                         .HasForeignKey("RedrawOf")
                         .OnDelete(DeleteBehavior.Restrict);

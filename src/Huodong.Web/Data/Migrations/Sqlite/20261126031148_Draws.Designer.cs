@@ -1050,7 +1050,7 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("ReadinessChecks");
                 });
 
-            modelBuilder.Entity("Huodong.Web.Results.Draw", b =>
+            modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1576,7 +1576,7 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Huodong.Web.Results.Draw", b =>
+            modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
                         .WithMany()
@@ -1590,7 +1590,7 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Huodong.Web.Results.Draw", null)
+                    b.HasOne("Huodong.Web.Rewards.Draw", null)
                         .WithMany()
                         .HasForeignKey("RedrawOf")
                         .OnDelete(DeleteBehavior.Restrict);

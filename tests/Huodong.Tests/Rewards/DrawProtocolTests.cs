@@ -1,6 +1,6 @@
-using Huodong.Web.Results;
+using Huodong.Web.Rewards;
 
-namespace Huodong.Tests.Results;
+namespace Huodong.Tests.Rewards;
 
 /// <summary>huodong-draw-v1 (DRAW.md) against the vectors an independent implementation computed, and its basic properties.</summary>
 public sealed class DrawProtocolTests

@@ -1,4 +1,4 @@
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 public static class ResultsSetup
 {

@@ -1,6 +1,6 @@
 using Huodong.Web.Shared;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 public static class DrawErrors
 {

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Huodong.Web.Results;
+using Huodong.Web.Rewards;
 
-namespace Huodong.Tests.Results;
+namespace Huodong.Tests.Rewards;
 
 /// <summary>The command-line verifier (scripts/draw_verify.py) accepts what the product publishes and catches tampering.</summary>
 public sealed class DrawVerifierScriptTests

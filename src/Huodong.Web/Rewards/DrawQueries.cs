@@ -4,7 +4,7 @@ using Huodong.Web.Planning;
 using Huodong.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 /// <summary>
 /// GET /api/draws/{id} (DRAW.md): every input needed to re-run the draw. The seed and the winners appear only once

@@ -6,7 +6,7 @@ using Huodong.Web.Security;
 using Huodong.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 public sealed record CreateDrawInput(int? WinnersCount, string? PublicEntropy, string? RewardName);
 public sealed record RedrawInput(int? WinnersCount, string? PublicEntropy);

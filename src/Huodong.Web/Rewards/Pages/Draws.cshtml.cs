@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
-namespace Huodong.Web.Results.Pages;
+namespace Huodong.Web.Rewards.Pages;
 
 /// <summary>
 /// <c>/console/activities/{id}/draws</c>: the team's draws of an ended activity (E3.1, G3.2) — commit a draw for a

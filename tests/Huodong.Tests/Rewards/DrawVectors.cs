@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Huodong.Tests.Results;
+namespace Huodong.Tests.Rewards;
 
 /// <summary>docs/draw-test-vectors.json, computed by the independent Python implementation (scripts/draw_verify.py).</summary>
 public static class DrawVectors

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 /// <summary>
 /// huodong-draw-v1 exactly as ../shared/DRAW.md defines it, with no dependency on the rest of the app so that it

@@ -1,7 +1,7 @@
 using Huodong.Web.People;
 using Huodong.Web.Planning;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 /// <summary>Who may draw (E3.1: results after the end, by the activity's own team; G3.2: anyone may check a draw).</summary>
 public static class ResultsPermissions

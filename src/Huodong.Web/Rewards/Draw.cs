@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Huodong.Web.Shared;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 public enum DrawStatus { Committed, Revealed }
 

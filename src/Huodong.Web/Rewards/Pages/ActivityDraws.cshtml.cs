@@ -3,7 +3,7 @@ using Huodong.Web.Planning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Huodong.Web.Results.Pages;
+namespace Huodong.Web.Rewards.Pages;
 
 /// <summary><c>/activities/{id}/draws</c>: the draws of a published activity, for anyone, each linking to its public page.</summary>
 public sealed class ActivityDrawsModel(DrawQueries draws, ActivityQueries activities) : PageModel

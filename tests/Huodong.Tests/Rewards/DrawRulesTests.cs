@@ -1,6 +1,6 @@
-using Huodong.Web.Results;
+using Huodong.Web.Rewards;
 
-namespace Huodong.Tests.Results;
+namespace Huodong.Tests.Rewards;
 
 /// <summary>The draw's own lifecycle (Committed → Revealed), without a database.</summary>
 public sealed class DrawRulesTests

@@ -6,7 +6,7 @@ using Huodong.Web.Security;
 using Huodong.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 /// <summary>
 /// Reveals a committed draw (DRAW.md "revealed at the draw"): the seed is decrypted, checked against the

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Huodong.Tests.Results;
+namespace Huodong.Tests.Rewards;
 
 /// <summary>Runs scripts/draw_verify.py (python3 is installed in CI; elsewhere the tests skip without it).</summary>
 public static class DrawVerifierScript

@@ -1,7 +1,7 @@
 using Huodong.Web.People;
 using Huodong.Web.Shared;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 /// <summary>
 /// API.md "Results": <c>POST /api/activities/{id}/draws</c> (commit), <c>POST /api/draws/{id}/reveal</c>,

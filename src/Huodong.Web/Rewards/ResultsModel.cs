@@ -2,7 +2,7 @@ using Huodong.Web.People;
 using Huodong.Web.Planning;
 using Microsoft.EntityFrameworkCore;
 
-namespace Huodong.Web.Results;
+namespace Huodong.Web.Rewards;
 
 /// <summary>The results tables: verifiable draws.</summary>
 public static class ResultsModel

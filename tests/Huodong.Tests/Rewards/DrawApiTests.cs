@@ -4,13 +4,13 @@ using Huodong.Tests.Api;
 using Huodong.Tests.Builders;
 using Huodong.Tests.Infrastructure;
 using Huodong.Web.Planning;
-using Huodong.Web.Results;
+using Huodong.Web.Rewards;
 using Huodong.Web.Data;
 using Huodong.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Huodong.Tests.Results;
+namespace Huodong.Tests.Rewards;
 
 /// <summary>Draws through the API (DRAW.md, API.md "Results") on a real database: commit, reveal, read, redraw.</summary>
 public abstract class DrawApiTests(TestApp app) : ParticipationTests(app)

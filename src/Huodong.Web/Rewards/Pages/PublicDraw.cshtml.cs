@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
-namespace Huodong.Web.Results.Pages;
+namespace Huodong.Web.Rewards.Pages;
 
 /// <summary>
 /// <c>/draws/{id}</c>: one draw as anyone may read it (G3.2), with every input of huodong-draw-v1 and a verifier
