@@ -39,6 +39,7 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
     public DbSet<LiveOps.Incident> Incidents => Set<LiveOps.Incident>();
+    public DbSet<Rewards.Draw> Draws => Set<Rewards.Draw>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -131,6 +132,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Preparation.Promotion.PromotionModel.Configure(b);
         LiveOps.LiveOpsModel.Configure(b);
         Scheduling.SchedulingModel.Configure(b);
+        Rewards.ResultsModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

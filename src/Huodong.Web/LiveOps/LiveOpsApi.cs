@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Huodong.Web.LiveOps;
 
+// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
+
 /// <summary>API.md "Live operations": emergency pause and resume, incidents, and the live monitor's data.</summary>
 public static class LiveOpsApi
 {

@@ -38,7 +38,11 @@ public class Registration
     public DateTimeOffset StatusChangedAt { get; private set; }
 
     /// <summary>The entrant code a draw publishes instead of personal data: R + the arrival number.</summary>
-    public string Code => $"R{Number:000000}";
+    public string Code => CodeFor(Number);
+
+    /// <summary>The entrant code of arrival number <paramref name="number"/>, so queries can select the number alone.</summary>
+    public static string CodeFor(long number) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"R{number:000000}");
 }
 
 /// <summary>Real name, phone and optional email, each as protected ciphertext, with blind indexes for lookup.</summary>

@@ -1081,6 +1081,95 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("ReadinessChecks");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntrantsCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntrantsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntrantsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicEntropy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RedrawOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevealedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RewardName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealedSeed")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WinnersCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WinnersJson")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("RedrawOf");
+
+                    b.HasIndex("RevealedById");
+
+                    b.HasIndex("ActivityId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Draws", (string)null);
+                });
+
             modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1552,6 +1641,31 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Rewards.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("RedrawOf")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RevealedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
