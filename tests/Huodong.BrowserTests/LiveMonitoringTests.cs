@@ -56,4 +56,34 @@ public sealed class LiveMonitoringTests(BrowserApp app)
         Assert.True(violations.GetArrayLength() == 0, $"WCAG 2.1 AA violations on {path}:\n" +
             string.Join("\n", violations.EnumerateArray().Select(v => v.GetString())));
     }
+
+    [Fact]
+    public async Task A_member_finds_the_rules_process_and_cautions_pinned_on_the_live_activity()
+    {
+        if (!File.Exists(Infra.AxePath))
+            Infra.Missing($"axe-core is not installed at {Infra.AxePath} (run npm ci in tests/Huodong.BrowserTests)");
+        var page = await app.NewPageAsync("en");
+        await app.SignInAsync(page, "member60");
+        await BrowserApp.GotoOkAsync(page, "/");
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = LiveDemoActivity, Exact = true }).First.GetAttributeAsync("href");
+        await BrowserApp.GotoOkAsync(page, href!);
+
+        // E2.1: pinned above everything else in the main column, from the approved plan.
+        var briefing = page.Locator("#launch-briefing");
+        await Expect(briefing).ToBeVisibleAsync();
+        await Expect(briefing.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Rules, process and cautions");
+        await Expect(briefing).ToContainTextAsync("Post a reply that includes");
+        await Expect(briefing).ToContainTextAsync("Results are published on this page after the end");
+        await Expect(briefing).ToContainTextAsync("One account per person");
+        await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("live-activity-briefing"), FullPage = true });
+
+        await page.AddScriptTagAsync(new() { Path = Infra.AxePath });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+              .violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))
+            """);
+        await page.Context.CloseAsync();
+        Assert.True(violations.GetArrayLength() == 0, "WCAG 2.1 AA violations on the live activity page:\n" +
+            string.Join("\n", violations.EnumerateArray().Select(v => v.GetString())));
+    }
 }
