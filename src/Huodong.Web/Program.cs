@@ -1,5 +1,6 @@
 using Huodong.Web.Approval;
 using Huodong.Web.Audit;
+using Huodong.Web.Conduct;
 using Huodong.Web.Data;
 using Huodong.Web.LiveOps;
 using Huodong.Web.Participation;
@@ -20,6 +21,7 @@ builder.AddParticipation();
 builder.AddPreparation();
 builder.AddPromotion();
 builder.AddLiveOps();
+builder.AddConduct();
 // The gate asks the promotion outbox, and the live monitor asks the staffing roster (registered last: they win).
 builder.Services.AddScoped<Huodong.Web.Preparation.IPromotionStatus, Huodong.Web.Preparation.Promotion.PromotionSentStatus>();
 builder.Services.AddScoped<Huodong.Web.LiveOps.IWatchRoster, Huodong.Web.Preparation.DutyWatchRoster>();
@@ -55,6 +57,7 @@ app.MapParticipation();
 app.MapPreparationApi();
 app.MapPromotionApi();
 app.MapLiveOpsApi();
+app.MapConductApi();
 app.MapMembersApi();
 app.MapAuditApi();
 app.MapRazorPages();

@@ -6,6 +6,7 @@ public enum NotificationKind
 {
     RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
     TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed,
+    ConductWarned, ContentRemoved, PointsDeducted, Disqualified, Suspended, Banned, ContentApproved, AppealUpheld, AppealRejected,
 }
 
 /// <summary>
@@ -54,6 +55,15 @@ public class Notification
         NotificationKind.TaskRejected => "Your evidence for task \"{1}\" in {0} was not accepted: {2}",
         NotificationKind.ActivityPaused => "{0} is paused for now: {1}",
         NotificationKind.ActivityResumed => "{0} has resumed; you can take part again.",
+        NotificationKind.ConductWarned => "{0}: a moderator warned you about your conduct. {1}",
+        NotificationKind.ContentRemoved => "{0}: a moderator removed your content. {1}",
+        NotificationKind.PointsDeducted => "{0}: a moderator deducted {2} points for your conduct. {1}",
+        NotificationKind.Disqualified => "{0}: you are disqualified from the activity. {1}",
+        NotificationKind.Suspended => "{0}: your account is suspended for {2} days for your conduct. {1}",
+        NotificationKind.Banned => "{0}: your account is banned for your conduct. {1}",
+        NotificationKind.ContentApproved => "{0}: a moderator approved your content; others can see it now.",
+        NotificationKind.AppealUpheld => "{0}: your appeal was accepted and the decision undone. {1}",
+        NotificationKind.AppealRejected => "{0}: your appeal was rejected; the decision stands. {1}",
         _ => "{0}",
     };
 }
