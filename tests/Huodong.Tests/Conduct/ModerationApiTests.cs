@@ -218,6 +218,53 @@ public abstract class ModerationApiTests(TestApp app) : ParticipationTests(app)
         Assert.NotNull(await App.WithDb(db => db.Comments.Where(c => c.Id == comment).Select(c => c.RemovedAt).SingleAsync(Ct)));
         Assert.Contains(await Notifications("member137", id), n => n.Kind == NotificationKind.AppealRejected);
     }
+
+    private async Task<string> Html(string account, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var response = await (await App.As(account)).SendAsync(request, Ct);
+        await response.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    [Fact]
+    public async Task The_queue_page_shows_the_evidence_and_a_labelled_decision_form_with_the_suggestion()
+    {
+        var id = await OpenActivity();
+        var comment = await PostComment("member138", id, "页面上要看到的证据");
+        var caseId = (await (await Report("member150", "comment", comment)).Read<ReportOutcome>()).CaseId;
+
+        var html = await Html("moderator", "/console/moderation");
+
+        Assert.Contains("<main", html);
+        Assert.Contains("页面上要看到的证据", html);
+        Assert.Contains($"<label for=\"decision-{caseId}\">处理决定</label>", html);
+        Assert.Contains("建议处理", html);
+        Assert.Contains("__RequestVerificationToken", html);
+    }
+
+    [Fact]
+    public async Task The_lexicon_page_lists_the_starter_terms_for_moderators()
+    {
+        var html = await Html("moderator", "/console/moderation/terms");
+
+        Assert.Contains("赌博", html);
+        Assert.Contains("<label for=\"term\">词条</label>", html);
+    }
+
+    [Fact]
+    public async Task The_members_page_shows_a_decision_about_them_with_an_appeal_form()
+    {
+        var id = await OpenActivity();
+        var caseId = await ReportedCase("member139", id);
+        await (await Decide(caseId, new { decision = "warn", note = "请文明发言" })).ShouldBe(HttpStatusCode.OK);
+
+        var html = await Html("member139", "/me/conduct");
+
+        Assert.Contains("请文明发言", html);
+        Assert.Contains($"<label for=\"reason-{caseId}\">申诉理由</label>", html);
+    }
 }
 
 public sealed class ModerationApiTests_Sqlite(SqliteApp app) : ModerationApiTests(app), IClassFixture<SqliteApp>;
