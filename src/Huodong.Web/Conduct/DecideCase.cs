@@ -77,7 +77,7 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
                 var registration = await db.Registrations.FirstOrDefaultAsync(r => r.ActivityId == activityId && r.MemberId == c.MemberId
                     && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted), ct);
                 if (registration is null) return ConductErrors.NotRegistered;
-                registration.Disqualify(now);
+                await Disqualification.DisqualifyAsync(db, registration, now, ct);
                 kind = NotificationKind.Disqualified;
                 break;
             case CaseDecision.Suspend:
@@ -122,7 +122,7 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
                 case CaseDecision.Disqualify:
                     var registration = await db.Registrations.FirstOrDefaultAsync(r => r.ActivityId == c.ActivityId && r.MemberId == c.MemberId
                         && r.Status == RegistrationStatus.Disqualified, ct);
-                    registration?.Reinstate(now);
+                    if (registration is not null) await Disqualification.ReinstateAsync(db, registration, now, ct);
                     break;
                 case CaseDecision.Suspend or CaseDecision.Ban:
                     if ((await members.SuspendAsync(actor, c.MemberId, null, reason, ct)).Error is { } se) return se;

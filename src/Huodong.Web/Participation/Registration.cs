@@ -40,10 +40,10 @@ public class Registration
 
     /// <summary>M3.3: a moderator's decision takes the member out of the activity; an upheld appeal puts them back.</summary>
     public void Disqualify(DateTimeOffset at) { PreviousStatus = Status; Status = RegistrationStatus.Disqualified; StatusChangedAt = at; }
-    public void Reinstate(DateTimeOffset at)
+    public void Reinstate(RegistrationStatus to, DateTimeOffset at)
     {
         if (Status != RegistrationStatus.Disqualified) return;
-        Status = PreviousStatus ?? RegistrationStatus.Confirmed;
+        Status = to;
         StatusChangedAt = at;
     }
     /// <summary>The status before a disqualification, to restore on an overturned decision.</summary>

@@ -139,6 +139,20 @@ public abstract class ConductApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task More_than_ten_posts_a_minute_are_refused_as_flooding()
+    {
+        var id = await OpenActivity();
+        for (var i = 1; i <= 10; i++)
+            await (await Comment("member112", id, $"第 {i} 条：" + new string((char)('a' + i), i))).ShouldBe(HttpStatusCode.Created);
+
+        var problem = await (await Comment("member112", id, "第十一条完全不同的内容")).ExpectProblem(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal("content-blocked", problem.Code);
+        Assert.Contains("恶意刷屏", problem.Title);
+        await (await Comment("member113", id, "别人照常发言")).ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_held_reply_is_stored_but_not_accepted_until_approved()
     {
         var id = await LiveActivity(ParticipationPlans.Reply("打卡", 0), "member109");

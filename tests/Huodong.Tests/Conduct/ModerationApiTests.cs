@@ -63,6 +63,20 @@ public abstract class ModerationApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task Reports_arriving_at_once_still_make_one_case_counting_every_reporter()
+    {
+        var id = await OpenActivity();
+        var comment = await PostComment("member141", id, "同时被很多人举报");
+        var reporters = Enumerable.Range(160, 6).Select(n => $"member{n}").ToList();
+        foreach (var r in reporters) await App.As(r); // sign in first, so the reports themselves race
+
+        var outcomes = await Task.WhenAll(reporters.Select(async r => await (await Report(r, "comment", comment)).Read<ReportOutcome>()));
+
+        Assert.Single(outcomes.Select(o => o.CaseId).Distinct());
+        Assert.Equal(6, Assert.Single(await Queue(id)).Reporters);
+    }
+
+    [Fact]
     public async Task A_member_can_be_reported_and_members_may_not_read_the_queue()
     {
         var target = await App.UserIdAsync("member124");
@@ -142,18 +156,32 @@ public abstract class ModerationApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
-    public async Task Disqualifying_takes_the_member_out_of_the_activity()
+    public async Task Disqualifying_takes_the_member_out_of_the_activity_and_the_waitlist_fills_the_place()
     {
-        var id = await OpenActivity();
+        var id = await OpenActivity(ParticipationPlans.OpenNow(capacity: 1, waitlist: true));
         await (await Register("member132", id)).ShouldBe(HttpStatusCode.Created);
+        await (await Register("member140", id)).ShouldBe(HttpStatusCode.Created); // waitlisted
         var caseId = await ReportedCase("member132", id);
 
         await (await Decide(caseId, new { decision = "disqualify", note = "抄袭" })).ShouldBe(HttpStatusCode.OK);
 
-        var member = await App.UserIdAsync("member132");
-        var registration = (await RegistrationsOf(id)).Single(r => r.MemberId == member);
-        Assert.Equal(RegistrationStatus.Disqualified, registration.Status);
+        var cheat = await App.UserIdAsync("member132");
+        var next = await App.UserIdAsync("member140");
+        var registrations = await RegistrationsOf(id);
+        Assert.Equal(RegistrationStatus.Disqualified, registrations.Single(r => r.MemberId == cheat).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, registrations.Single(r => r.MemberId == next).Status);
+        Assert.Equal((1, 0), ((await Seats(id)).Confirmed, (await Seats(id)).Waitlisted));
         Assert.Contains(await Notifications("member132", id), n => n.Kind == NotificationKind.Disqualified);
+        // No way back in by cancelling and registering again.
+        await (await CancelMine("member132", id)).ShouldBe(HttpStatusCode.NotFound);
+        await (await Register("member132", id)).ShouldBe(HttpStatusCode.Conflict);
+
+        // An overturned decision puts the member back; the place is taken now, so onto the waitlist.
+        await (await (await App.As("member132")).PostJson($"/api/moderation/cases/{caseId}/appeal", new { reason = "不是抄袭" }))
+            .ShouldBe(HttpStatusCode.OK);
+        await (await Decide(caseId, new { decision = "overturn" }, by: "admin")).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(RegistrationStatus.Waitlisted, (await RegistrationsOf(id)).Single(r => r.MemberId == cheat).Status);
+        Assert.Equal((1, 1), ((await Seats(id)).Confirmed, (await Seats(id)).Waitlisted));
     }
 
     [Fact]
