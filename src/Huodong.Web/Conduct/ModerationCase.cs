@@ -91,9 +91,6 @@ public class ModerationCase
         Revision++;
     }
 
-    /// <summary>Another member's report merged into this open case.</summary>
-    public void Reported() { ReporterCount++; Revision++; }
-
     public Result Decide(CaseDecision decision, Guid moderator, string? note, int? days, int? points, DateTimeOffset at)
     {
         if (Status != CaseStatus.Open) return ConductErrors.CaseNotOpen;

@@ -29,11 +29,12 @@ public sealed class ReportContent(HuodongDb db, TimeProvider time)
         if (target is null) return Error.NotFound(subject.ToString());
         if (target.MemberId == actor.Id) return ConductErrors.CannotReportSelf;
 
-        // Two first reports racing: the unique open-case index lets one insert win; the other merges on retry.
+        // Reports racing: the unique open-case index lets one first report create the case, the key of CaseReports
+        // keeps one report per member; the losers retry and merge. The count itself is one atomic increment.
         for (var attempt = 0; ; attempt++)
         {
             try { return await MergeAsync(actor, subject, targetId.Value, target, why!, ct); }
-            catch (DbUpdateException) when (attempt == 0) { db.ChangeTracker.Clear(); }
+            catch (DbUpdateException) when (attempt < 3) { db.ChangeTracker.Clear(); }
         }
     }
 
@@ -42,23 +43,30 @@ public sealed class ReportContent(HuodongDb db, TimeProvider time)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.UtcNow();
-        var open = await db.ModerationCases.FirstOrDefaultAsync(c => c.Subject == subject && c.SubjectId == subjectId
-            && c.Status == CaseStatus.Open, ct);
-        var created = open is null;
-        if (open is null)
+        var caseId = await db.ModerationCases.Where(c => c.Subject == subject && c.SubjectId == subjectId && c.Status == CaseStatus.Open)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        var created = caseId is null;
+        if (caseId is null)
         {
-            open = new ModerationCase(subject, subjectId, target.MemberId, target.ActivityId, ConductCategory.Other,
+            var opened = new ModerationCase(subject, subjectId, target.MemberId, target.ActivityId, ConductCategory.Other,
                 CaseSource.Report, target.Evidence, "report", false, now);
-            db.ModerationCases.Add(open);
+            db.ModerationCases.Add(opened);
+            await db.SaveChangesAsync(ct);
+            caseId = opened.Id;
         }
-        else if (await db.CaseReports.AnyAsync(r => r.CaseId == open.Id && r.ReporterId == actor.Id, ct))
-            return new ReportOutcome(open.Id, open.ReporterCount, false, false);
-        db.CaseReports.Add(new CaseReport(open.Id, actor.Id, reason, now));
-        open.Reported();
+        else if (await db.CaseReports.AnyAsync(r => r.CaseId == caseId && r.ReporterId == actor.Id, ct))
+            return new ReportOutcome(caseId.Value, await CountAsync(caseId.Value, ct), false, false);
+        db.CaseReports.Add(new CaseReport(caseId.Value, actor.Id, reason, now));
         await db.SaveChangesAsync(ct);
+        // Not through the entity: its concurrency token would make simultaneous reporters fail each other.
+        await db.ModerationCases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReporterCount, c => c.ReporterCount + 1), ct);
+        var count = await CountAsync(caseId.Value, ct);
         await tx.CommitAsync(ct);
-        return new ReportOutcome(open.Id, open.ReporterCount, created, true);
+        return new ReportOutcome(caseId.Value, count, created, true);
     }
+
+    private Task<int> CountAsync(Guid caseId, CancellationToken ct) =>
+        db.ModerationCases.Where(c => c.Id == caseId).Select(c => c.ReporterCount).FirstAsync(ct);
 
     private sealed record Target(Guid MemberId, Guid? ActivityId, string Evidence);
 
