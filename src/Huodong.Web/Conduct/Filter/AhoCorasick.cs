@@ -7,7 +7,10 @@ namespace Huodong.Web.Conduct.Filter;
 /// </summary>
 public sealed class AhoCorasick
 {
-    private readonly Dictionary<long, int> _next = new();
+    private readonly Dictionary<long, int> _next = new();   // used while building
+    private long[] _keys = [];                              // the same transitions, flat, for the scan
+    private int[] _values = [];
+    private int _shift;
     private readonly int[] _rootNext = new int[char.MaxValue + 1];
     private int[] _fail = [];
     private int[] _output = [];      // pattern index ending exactly at the state, or -1
@@ -61,6 +64,7 @@ public sealed class AhoCorasick
             (children[from] ??= []).Add(((char)(key & 0xFFFF), to));
         }
         foreach (var (c, to) in children[0] ?? []) _rootNext[c] = to;
+        BuildTable();
 
         var queue = new Queue<int>();
         foreach (var (_, to) in children[0] ?? []) { _fail[to] = 0; queue.Enqueue(to); }
@@ -78,12 +82,47 @@ public sealed class AhoCorasick
         }
     }
 
+    /// <summary>
+    /// Open addressing with linear probing over a power-of-two table at most half full: a key is never 0, because
+    /// the root's transitions (state 0) live in the dense array.
+    /// </summary>
+    private void BuildTable()
+    {
+        var size = 16;
+        while (size < _next.Count * 2) size <<= 1;
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+        _keys = new long[size];
+        _values = new int[size];
+        foreach (var (key, to) in _next)
+        {
+            if (key >> 16 == 0) continue;
+            var i = Slot(key);
+            while (_keys[i] != 0) i = (i + 1) & (size - 1);
+            _keys[i] = key;
+            _values[i] = to;
+        }
+    }
+
+    private int Slot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    private int Lookup(long key)
+    {
+        var mask = _keys.Length - 1;
+        for (var i = Slot(key); ; i = (i + 1) & mask)
+        {
+            var k = _keys[i];
+            if (k == key) return _values[i];
+            if (k == 0) return -1;
+        }
+    }
+
     private int Step(int state, char c)
     {
         while (true)
         {
             if (state == 0) return _rootNext[c];
-            if (_next.TryGetValue(Key(state, c), out var to)) return to;
+            var to = Lookup(Key(state, c));
+            if (to >= 0) return to;
             state = _fail[state];
         }
     }

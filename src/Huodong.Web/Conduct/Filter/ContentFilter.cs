@@ -82,14 +82,19 @@ public sealed partial class ContentFilter
 
     private void FindAdvertising(string original, NormalizedText normalized, List<FilterHit> hits)
     {
-        // Links are read from the text with case and width folded but punctuation kept (the dots matter).
-        var folded = original.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
-        if (folded.Length == original.Length)
-            foreach (Match m in LinkPattern().Matches(folded))
-                hits.Add(new FilterHit(_ads.Action, ConductCategory.Advertising, m.Index, m.Length, "link"));
-        else if (LinkPattern().IsMatch(folded))
-            hits.Add(new FilterHit(_ads.Action, ConductCategory.Advertising, 0, original.Length, "link"));
+        // Links are read from the text with case and width folded but punctuation kept (the dots matter). Most posts
+        // have no dot at all (a full-width one folds to '.'), so the regular expression is skipped for them.
+        if (original.AsSpan().IndexOfAny('.', '．') >= 0)
+        {
+            var folded = original.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant();
+            if (folded.Length == original.Length)
+                foreach (Match m in LinkPattern().Matches(folded))
+                    hits.Add(new FilterHit(_ads.Action, ConductCategory.Advertising, m.Index, m.Length, "link"));
+            else if (LinkPattern().IsMatch(folded))
+                hits.Add(new FilterHit(_ads.Action, ConductCategory.Advertising, 0, original.Length, "link"));
+        }
         // Phone numbers survive inserted spaces and dashes: look in the normalized text, digits not part of a longer number.
+        if (normalized.Text.AsSpan().IndexOfAnyInRange('0', '9') < 0) return;
         foreach (Match m in PhonePattern().Matches(normalized.Text))
         {
             var (start, length) = normalized.ToOriginal(m.Index, m.Length);
