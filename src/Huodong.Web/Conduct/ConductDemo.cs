@@ -1,4 +1,5 @@
 using Huodong.Web.People;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Conduct;
 
@@ -34,6 +35,15 @@ public static class ConductDemo
         ("vote buying", ConductAction.Flag, ConductCategory.Cheating),
     ];
 
-    public static Task SeedAsync(IServiceProvider services, AppUser moderator, CancellationToken ct) =>
-        services.GetRequiredService<Lexicon>().SeedAsync(StarterLexicon, moderator.Id, ct);
+    public static async Task SeedAsync(IServiceProvider services, AppUser moderator, IReadOnlyList<AppUser> members, CancellationToken ct)
+    {
+        await services.GetRequiredService<Lexicon>().SeedAsync(StarterLexicon, moderator.Id, ct);
+        // Something in the moderation queue: two members report the first member comment of the demo discussion.
+        var db = services.GetRequiredService<Data.HuodongDb>();
+        var comment = await db.Comments.Where(c => !c.IsOfficial).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (comment is null) return;
+        var report = services.GetRequiredService<ReportContent>();
+        foreach (var (member, reason) in members.Where(m => m.Id != comment.AuthorId).Take(2).Zip(["内容与活动无关，疑似灌水", "语气不友善"]))
+            await report.ExecuteAsync(new Actor(member.Id, new HashSet<string> { Roles.Member }), "comment", comment.Id, reason, ct);
+    }
 }

@@ -61,7 +61,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
 
         await new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now).SeedAsync(staff, members, ct);
         await DemoActivities.SeedAsync(services, staff, ct);
-        await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], ct);
+        await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
         log.LogInformation("Demo data seeded: {Staff} staff, {Members} members", Staff.Length, MemberCount);
     }
 }

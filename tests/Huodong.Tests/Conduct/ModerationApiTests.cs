@@ -273,6 +273,28 @@ public abstract class ModerationApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task The_portal_offers_members_a_labelled_report_form_on_others_comments_only()
+    {
+        var id = await OpenActivity();
+        var comment = await PostComment("member142", id, "可以被举报的评论");
+
+        var other = await Html("member143", $"/activities/{id}");
+        var author = await Html("member142", $"/activities/{id}");
+
+        Assert.Contains($"<label for=\"report-{comment}\">这条评论有什么问题？</label>", other);
+        Assert.DoesNotContain($"report-{comment}", author);
+    }
+
+    [Fact]
+    public async Task The_demo_seed_leaves_a_reported_comment_in_the_queue()
+    {
+        var queue = (await (await (await App.As("moderator")).GetAsync("/api/moderation/cases?pageSize=200", Ct))
+            .Expect<Page<CaseView>>(HttpStatusCode.OK)).Items;
+
+        Assert.Contains(queue, c => c.Source == CaseSource.Report && c.Reporters == 2 && c.Reports.Any(r => r.Reason == "语气不友善"));
+    }
+
+    [Fact]
     public async Task The_lexicon_page_lists_the_starter_terms_for_moderators()
     {
         var html = await Html("moderator", "/console/moderation/terms");

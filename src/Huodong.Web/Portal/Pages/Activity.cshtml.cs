@@ -113,6 +113,16 @@ public sealed class ActivityModel(ActivityQueries queries, ActivityParticipation
         return Back(id, $"comment-{commentId}");
     }
 
+    public async Task<IActionResult> OnPostReportAsync(Guid id, Guid commentId, string? reportReason,
+        [FromServices] Conduct.ReportContent report, CancellationToken ct)
+    {
+        if (!User.Identity!.IsAuthenticated) return Challenge();
+        var result = await report.ExecuteAsync(Actor.From(User), "comment", commentId, reportReason, ct);
+        if (!result.IsOk) return await FailAsync(id, "report", result.Error!, _ => null, ct);
+        TempData["Notice"] = "Thank you: your report is with the moderators.";
+        return Back(id, $"comment-{commentId}");
+    }
+
     /// <summary>Shows the refusal next to the form that caused it, with what the member typed still in it.</summary>
     private async Task<IActionResult> FailAsync(Guid id, string form, Error error, Func<string, string?> fieldKey,
         CancellationToken ct, string? fieldForRule = null)
