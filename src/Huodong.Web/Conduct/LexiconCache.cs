@@ -16,7 +16,7 @@ public sealed class LexiconCache(IOptions<ConductOptions> options)
 
     public async Task<ContentFilter> FilterAsync(HuodongDb db, CancellationToken ct)
     {
-        var version = await db.LexiconStamps.AsNoTracking().Select(s => s.Version).FirstOrDefaultAsync(ct);
+        var version = await db.LexiconStamps.AsNoTracking().Where(s => s.Id == 1).Select(s => s.Version).FirstOrDefaultAsync(ct);
         if (_current is { } c && c.Version == version) return c.Filter;
         await _rebuild.WaitAsync(ct);
         try
