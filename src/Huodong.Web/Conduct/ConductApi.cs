@@ -55,6 +55,9 @@ public static class ConductApi
                 .Match(http, c => Results.Ok(new { c.Id, c.Status, c.AppealReason, c.AppealedAt }));
         });
 
+        app.MapPost("/api/activities/{id:guid}/conduct/scan", async (Guid id, HttpContext http, CheatScan scan, CancellationToken ct) =>
+            (await scan.ExecuteAsync(Actor.From(http.User), id, ct)).Match(http, Results.Ok)).WithTags("Conduct").RequireAuthorization();
+
         app.MapGet("/api/me/cases", async (HttpContext http, ModerationQueries q, CancellationToken ct) =>
         {
             var items = await q.MineAsync(Actor.From(http.User).Id, ct);

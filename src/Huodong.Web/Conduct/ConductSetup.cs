@@ -12,6 +12,7 @@ public static class ConductSetup
         s.AddScoped<ReportContent>();
         s.AddScoped<DecideCase>();
         s.AddScoped<AppealCase>();
+        s.AddScoped<CheatScan>();
         s.AddScoped<ModerationQueries>();
         s.AddScoped<IModerationQueue, ModerationQueue>();
     }

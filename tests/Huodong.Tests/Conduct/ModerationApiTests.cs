@@ -247,6 +247,33 @@ public abstract class ModerationApiTests(TestApp app) : ParticipationTests(app)
         Assert.Contains(await Notifications("member137", id), n => n.Kind == NotificationKind.AppealRejected);
     }
 
+    [Fact]
+    public async Task A_scan_opens_cases_for_shared_phones_copied_entries_and_staff_lookalike_nicknames()
+    {
+        var id = await OpenActivity();
+        await (await Register("member170", id, Contact(phone: "13800000170"))).ShouldBe(HttpStatusCode.Created);
+        await (await Register("member171", id, Contact(phone: "13800000170"))).ShouldBe(HttpStatusCode.Created); // the same phone
+        await (await Register("member172", id, Contact(phone: "13800000172"))).ShouldBe(HttpStatusCode.Created);
+        await (await (await App.As("member173")).PutJson("/api/me/profile", new { nickname = "官方客服 小王" })).ShouldBe(HttpStatusCode.OK);
+        await (await Register("member173", id, Contact(phone: "13800000173"))).ShouldBe(HttpStatusCode.Created);
+        await App.LaunchAsync(id);
+        const string essay = "我最喜欢的功能是离线地图，出差时没有网络也能导航，非常实用。";
+        await (await (await App.As("member172")).PostJson($"/api/activities/{id}/submissions", new { content = essay })).ShouldBe(HttpStatusCode.Created);
+        await (await (await App.As("member170")).PostJson($"/api/activities/{id}/submissions", new { content = essay + "!" })).ShouldBe(HttpStatusCode.Created);
+
+        await (await (await App.As("member174")).PostJson($"/api/activities/{id}/conduct/scan", null)).ShouldBe(HttpStatusCode.Forbidden);
+        var outcome = await (await (await App.As("moderator")).PostJson($"/api/activities/{id}/conduct/scan", null)).Expect<ScanOutcome>(HttpStatusCode.OK);
+        var again = await (await (await App.As("moderator")).PostJson($"/api/activities/{id}/conduct/scan", null)).Expect<ScanOutcome>(HttpStatusCode.OK);
+
+        Assert.Equal(new ScanOutcome(4, 2, 1, 1), outcome);
+        Assert.Equal(0, again.Opened); // open cases are not opened twice
+        var queue = await Queue(id);
+        var copied = queue.Single(c => c.Rule == "plagiarism");
+        Assert.Equal(await App.UserIdAsync("member170"), copied.MemberId);
+        Assert.DoesNotContain("13800000170", string.Join(" ", queue.Select(c => c.Evidence))); // codes, never phone numbers
+        Assert.Equal(CaseDecision.Disqualify, copied.Suggested.Action);
+    }
+
     private async Task<string> Html(string account, string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

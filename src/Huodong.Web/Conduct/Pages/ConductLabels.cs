@@ -29,6 +29,20 @@ public static class ConductLabels
         _ => "Closed",
     };
 
+    /// <summary>What opened a case, as the queue names it.</summary>
+    public static string Rule(string rule) => rule switch
+    {
+        "term" => "a lexicon term",
+        "link" => "a link",
+        "phone" => "a phone number",
+        "flood-rate" => "posting too fast",
+        "flood-repeat" => "the same text again and again",
+        "duplicate-account" => "accounts sharing a phone number",
+        "plagiarism" => "copied from another member",
+        "impersonation" => "posing as staff",
+        _ => "member reports",
+    };
+
     public static string Of(CaseSubject s) => s switch
     {
         CaseSubject.Comment => "Comment",
