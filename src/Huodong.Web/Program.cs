@@ -1,5 +1,6 @@
 using Huodong.Web.Approval;
 using Huodong.Web.Audit;
+using Huodong.Web.Conduct;
 using Huodong.Web.Data;
 using Huodong.Web.LiveOps;
 using Huodong.Web.Participation;
@@ -24,6 +25,7 @@ builder.AddPromotion();
 builder.AddLiveOps();
 builder.AddScheduling();
 builder.AddResults();
+builder.AddConduct();
 // The gate asks the promotion outbox, and the live monitor asks the staffing roster (registered last: they win).
 builder.Services.AddScoped<Huodong.Web.Preparation.IPromotionStatus, Huodong.Web.Preparation.Promotion.PromotionSentStatus>();
 builder.Services.AddScoped<Huodong.Web.LiveOps.IWatchRoster, Huodong.Web.Preparation.DutyWatchRoster>();
@@ -61,6 +63,7 @@ app.MapPreparationApi();
 app.MapPromotionApi();
 app.MapLiveOpsApi();
 app.MapResultsApi();
+app.MapConductApi();
 app.MapMembersApi();
 app.MapAuditApi();
 app.MapRazorPages();

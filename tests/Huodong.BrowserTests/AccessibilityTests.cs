@@ -32,6 +32,9 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/me/profile", "member160")]
     [InlineData("/me/notifications", "member161")]
     [InlineData("/console/members", "admin")]
+    [InlineData("/console/moderation", "moderator")]
+    [InlineData("/console/moderation/terms", "moderator")]
+    [InlineData("/me/conduct", "member162")]
     public async Task Page_has_no_WCAG_21_AA_violations(string path, string? account)
     {
         var page = await app.NewPageAsync("zh-CN");

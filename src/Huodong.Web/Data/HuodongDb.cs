@@ -40,6 +40,11 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<ReadinessCheck> ReadinessChecks => Set<ReadinessCheck>();
     public DbSet<LiveOps.Incident> Incidents => Set<LiveOps.Incident>();
     public DbSet<Rewards.Draw> Draws => Set<Rewards.Draw>();
+    public DbSet<Conduct.ConductTerm> ConductTerms => Set<Conduct.ConductTerm>();
+    public DbSet<Conduct.LexiconStamp> LexiconStamps => Set<Conduct.LexiconStamp>();
+    public DbSet<Conduct.PostFingerprint> PostFingerprints => Set<Conduct.PostFingerprint>();
+    public DbSet<Conduct.ModerationCase> ModerationCases => Set<Conduct.ModerationCase>();
+    public DbSet<Conduct.CaseReport> CaseReports => Set<Conduct.CaseReport>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -133,6 +138,7 @@ public abstract class HuodongDb(DbContextOptions options)
         LiveOps.LiveOpsModel.Configure(b);
         Scheduling.SchedulingModel.Configure(b);
         Rewards.ResultsModel.Configure(b);
+        Conduct.ConductModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

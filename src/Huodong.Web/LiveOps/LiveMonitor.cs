@@ -31,7 +31,7 @@ public sealed class LiveMonitor(HuodongDb db, ActivityQueries activities, IWatch
         var counts = await MinuteCounts.ForAsync(db, activityId, from, WindowMinutes, ct);
 
         var questions = await db.Comments.AsNoTracking()
-            .Where(c => c.ActivityId == activityId && c.IsQuestion && c.AnsweredAt == null)
+            .Where(c => c.ActivityId == activityId && c.IsQuestion && c.AnsweredAt == null && !c.IsHeld && c.RemovedAt == null)
             .OrderBy(c => c.CreatedAt).Take(50)
             .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new { c.Id, Author = u.DisplayName, c.Body, c.CreatedAt })
             .ToListAsync(ct);

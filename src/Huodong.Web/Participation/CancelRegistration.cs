@@ -17,7 +17,8 @@ public sealed class CancelRegistration(HuodongDb db, TimeProvider time)
         if (!actor.IsSignedIn) return ParticipationErrors.NotRegistered;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var registration = await db.Registrations.FirstOrDefaultAsync(r => r.ActivityId == activityId
-            && r.MemberId == actor.Id && r.Status != RegistrationStatus.Cancelled, ct);
+            && r.MemberId == actor.Id && r.Status != RegistrationStatus.Cancelled
+            && r.Status != RegistrationStatus.Disqualified, ct); // M3.3: no way back in by cancelling and registering again
         if (registration is null) return ParticipationErrors.NotRegistered;
         // After the end a freed place would "promote" a waitlisted member into an activity that is already over,
         // and the confirmed list is what results and draws are computed from (E3.1).

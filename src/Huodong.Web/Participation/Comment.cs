@@ -33,7 +33,17 @@ public class Comment
     public DateTimeOffset? AnsweredAt { get; private set; }
     public int LikeCount { get; private set; }
 
+    /// <summary>Held by the conduct filter (M3.2): only its author sees it until a moderator approves it.</summary>
+    public bool IsHeld { get; private set; }
+    /// <summary>Removed by a moderator's decision: kept as evidence, shown to nobody.</summary>
+    public DateTimeOffset? RemovedAt { get; private set; }
+
     public void MarkAnswered(DateTimeOffset at) => AnsweredAt ??= at;
+
+    public void Hold() => IsHeld = true;
+    public void Release() => IsHeld = false;
+    public void Remove(DateTimeOffset at) => RemovedAt ??= at;
+    public void Restore() => RemovedAt = null;
 }
 
 /// <summary>One member's like of one comment; the key makes a second like impossible.</summary>

@@ -1,3 +1,4 @@
+using Huodong.Web.Conduct;
 using Huodong.Web.Data;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
@@ -10,7 +11,7 @@ namespace Huodong.Web.Participation;
 /// E2.3: members and staff talk in an activity's discussion. Members ask questions; a staff reply is the official
 /// answer and tells the asker. Likes count once per member. Every action is an activity event (E2.4).
 /// </summary>
-public sealed class Discussion(HuodongDb db, TimeProvider time)
+public sealed class Discussion(HuodongDb db, TimeProvider time, ContentScreen screen)
 {
     public const int MaxBody = 5000;
 
@@ -39,10 +40,16 @@ public sealed class Discussion(HuodongDb db, TimeProvider time)
         if (errors.Count > 0) return Error.Validation(errors);
         if (activity.Status is ActivityStatus.Cancelled or ActivityStatus.Closed) return NotOpen;
         if (!isStaff && await Members.SuspensionOfAsync(db, actor.Id, time.GetUtcNow(), ct) is { } suspended) return suspended;
+        // M3.2: members' words go through the conduct filter; staff speak officially and are not screened.
+        var screening = isStaff ? null : await screen.CheckAsync(actor.Id, body!, isPost: true, ct);
+        if (screening is { Blocked: true }) return screening.Refusal;
 
         var now = time.UtcNow();
         var comment = new Comment(activityId, actor.Id, parentId, body!.Trim(), isQuestion && !isStaff && parent is null, isStaff, now);
+        if (screening is { Held: true }) comment.Hold();
         db.Comments.Add(comment);
+        if (screening is not null)
+            await screen.RecordAsync(screening, actor.Id, CaseSubject.Comment, comment.Id, activityId, comment.Body, ct);
         var kind = comment.IsQuestion ? ActivityEventKind.Questioned : ActivityEventKind.Commented;
         if (isStaff && parent is { IsQuestion: true })
         {

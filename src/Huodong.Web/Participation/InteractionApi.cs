@@ -16,7 +16,9 @@ public static class InteractionApi
         {
             if (body.Error is { } bad) return bad.ToProblem(http);
             return (await uc.ExecuteAsync(Actor.From(http.User), id, body.Value!.Content, body.Value.TaskKey, ct)).Match(http,
-                s => Results.Created($"/api/submissions/{s.Id}", new { s.Id, s.Status, s.TaskKey, s.CreatedAt }));
+                s => s.Status == SubmissionStatus.Held
+                    ? Results.Accepted($"/api/submissions/{s.Id}", new { s.Id, s.Status, s.TaskKey, s.CreatedAt, held = true })
+                    : Results.Created($"/api/submissions/{s.Id}", new { s.Id, s.Status, s.TaskKey, s.CreatedAt }));
         }).RequireAuthorization();
 
         activity.MapGet("/submissions", async (Guid id, HttpContext http, InteractionQueries q, string? status, int? page,
@@ -31,10 +33,10 @@ public static class InteractionApi
             if (body.Error is { } bad) return bad.ToProblem(http);
             var input = body.Value!;
             return (await uc.PostAsync(Actor.From(http.User), id, input.Body, input.ParentId, input.IsQuestion == true, ct))
-                .Match(http, c => Results.Created($"/api/comments/{c.Id}", new
-                {
-                    c.Id, c.ParentId, c.Body, c.IsQuestion, c.IsOfficial, c.CreatedAt,
-                }));
+                .Match(http, c => c.IsHeld
+                    // M3.2: held for a moderator; only the author sees it meanwhile.
+                    ? Results.Accepted($"/api/comments/{c.Id}", new { c.Id, c.ParentId, c.Body, c.IsQuestion, c.IsOfficial, c.CreatedAt, held = true })
+                    : Results.Created($"/api/comments/{c.Id}", new { c.Id, c.ParentId, c.Body, c.IsQuestion, c.IsOfficial, c.CreatedAt }));
         }).RequireAuthorization();
 
         activity.MapGet("/comments", async (Guid id, HttpContext http, InteractionQueries q, int? page, int? pageSize, CancellationToken ct) =>

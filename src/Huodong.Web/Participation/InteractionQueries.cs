@@ -13,13 +13,14 @@ public sealed class InteractionQueries(HuodongDb db, ActivityQueries activities)
     {
         var found = await activities.GetAsync(actor, activityId, ct);
         if (!found.IsOk) return found.Error!;
-        var q = db.Comments.AsNoTracking().Where(c => c.ActivityId == activityId);
-        var total = await q.CountAsync(ct);
         var me = actor.UserId ?? Guid.Empty;
+        // Held comments (M3.2) are seen by their author only; removed ones by nobody.
+        var q = db.Comments.AsNoTracking().Where(c => c.ActivityId == activityId && c.RemovedAt == null && (!c.IsHeld || c.AuthorId == me));
+        var total = await q.CountAsync(ct);
         var items = await q.OrderBy(c => c.CreatedAt).Skip(paging.Skip).Take(paging.PageSize)
             .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new CommentView(c.Id, c.ParentId, c.AuthorId, u.DisplayName,
                 c.Body, c.IsQuestion, c.IsOfficial, c.AnsweredAt, c.LikeCount,
-                db.CommentLikes.Any(l => l.CommentId == c.Id && l.MemberId == me), c.CreatedAt))
+                db.CommentLikes.Any(l => l.CommentId == c.Id && l.MemberId == me), c.CreatedAt, c.IsHeld))
             .ToListAsync(ct);
         return new Page<CommentView>(items, total);
     }
@@ -31,7 +32,7 @@ public sealed class InteractionQueries(HuodongDb db, ActivityQueries activities)
         if (!found.IsOk) return found.Error!;
         if (!CanWatch(actor, found.Value!)) return Error.Forbidden;
         return await db.Comments.AsNoTracking()
-            .Where(c => c.ActivityId == activityId && c.IsQuestion && c.AnsweredAt == null)
+            .Where(c => c.ActivityId == activityId && c.IsQuestion && c.AnsweredAt == null && !c.IsHeld && c.RemovedAt == null)
             .OrderBy(c => c.CreatedAt)
             .Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new CommentView(c.Id, c.ParentId, c.AuthorId, u.DisplayName,
                 c.Body, c.IsQuestion, c.IsOfficial, c.AnsweredAt, c.LikeCount, false, c.CreatedAt))
@@ -63,7 +64,8 @@ public sealed class InteractionQueries(HuodongDb db, ActivityQueries activities)
         var byKind = await db.ActivityEvents.AsNoTracking().Where(e => e.ActivityId == activityId)
             .GroupBy(e => e.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var seats = await db.ActivitySeats.AsNoTracking().FirstOrDefaultAsync(s => s.ActivityId == activityId, ct);
-        var unanswered = await db.Comments.CountAsync(c => c.ActivityId == activityId && c.IsQuestion && c.AnsweredAt == null, ct);
+        var unanswered = await db.Comments.CountAsync(c => c.ActivityId == activityId && c.IsQuestion && c.AnsweredAt == null
+            && !c.IsHeld && c.RemovedAt == null, ct);
         return new ActivityCounts(seats?.Confirmed ?? 0, seats?.Waitlisted ?? 0, seats?.Capacity,
             byKind.ToDictionary(k => k.Key.ToString(), k => k.Count), unanswered);
     }
@@ -89,7 +91,7 @@ public sealed class InteractionQueries(HuodongDb db, ActivityQueries activities)
 }
 
 public sealed record CommentView(Guid Id, Guid? ParentId, Guid AuthorId, string Author, string Body, bool IsQuestion,
-    bool IsOfficial, DateTimeOffset? AnsweredAt, int Likes, bool LikedByMe, DateTimeOffset CreatedAt);
+    bool IsOfficial, DateTimeOffset? AnsweredAt, int Likes, bool LikedByMe, DateTimeOffset CreatedAt, bool Held = false);
 
 public sealed record SubmissionView(Guid Id, Guid MemberId, string Member, string Content, string? TaskKey,
     SubmissionStatus Status, DateTimeOffset CreatedAt, string? ReviewNote);

@@ -6,6 +6,7 @@ public enum NotificationKind
 {
     RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
     TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed, ActivityLaunched, ActivityEnded, StartsSoon, LaunchHeld,
+    ConductWarned, ContentRemoved, PointsDeducted, Disqualified, Suspended, Banned, ContentApproved, AppealUpheld, AppealRejected,
 }
 
 /// <summary>
@@ -58,6 +59,15 @@ public class Notification
         NotificationKind.ActivityEnded => "{0} has ended. Thank you for taking part; results will be published on its page.",
         NotificationKind.StartsSoon => "Reminder: {0} starts at {1}.",
         NotificationKind.LaunchHeld => "{0} did not start at its planned time: the readiness gate is not met ({1}). The scheduler tries again every few minutes.",
+        NotificationKind.ConductWarned => "{0}: a moderator warned you about your conduct. {1}",
+        NotificationKind.ContentRemoved => "{0}: a moderator removed your content. {1}",
+        NotificationKind.PointsDeducted => "{0}: a moderator deducted {2} points for your conduct. {1}",
+        NotificationKind.Disqualified => "{0}: you are disqualified from the activity. {1}",
+        NotificationKind.Suspended => "{0}: your account is suspended for {2} days for your conduct. {1}",
+        NotificationKind.Banned => "{0}: your account is banned for your conduct. {1}",
+        NotificationKind.ContentApproved => "{0}: a moderator approved your content; others can see it now.",
+        NotificationKind.AppealUpheld => "{0}: your appeal was accepted and the decision undone. {1}",
+        NotificationKind.AppealRejected => "{0}: your appeal was rejected; the decision stands. {1}",
         _ => "{0}",
     };
 }

@@ -1,6 +1,7 @@
 namespace Huodong.Web.Participation;
 
-public enum RegistrationStatus { Confirmed, Waitlisted, Cancelled }
+/// <summary><see cref="Disqualified"/>: removed by a conduct decision (M3.3); only Confirmed registrations are entrants.</summary>
+public enum RegistrationStatus { Confirmed, Waitlisted, Cancelled, Disqualified }
 
 /// <summary>
 /// A member's registration for an activity (M2.1, M2.2). Personal values are stored only as protected ciphertext
@@ -36,6 +37,17 @@ public class Registration
     public string? AnswersJson { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset StatusChangedAt { get; private set; }
+
+    /// <summary>M3.3: a moderator's decision takes the member out of the activity; an upheld appeal puts them back.</summary>
+    public void Disqualify(DateTimeOffset at) { PreviousStatus = Status; Status = RegistrationStatus.Disqualified; StatusChangedAt = at; }
+    public void Reinstate(RegistrationStatus to, DateTimeOffset at)
+    {
+        if (Status != RegistrationStatus.Disqualified) return;
+        Status = to;
+        StatusChangedAt = at;
+    }
+    /// <summary>The status before a disqualification, to restore on an overturned decision.</summary>
+    public RegistrationStatus? PreviousStatus { get; private set; }
 
     /// <summary>The entrant code a draw publishes instead of personal data: R + the arrival number.</summary>
     public string Code => CodeFor(Number);

@@ -1,6 +1,6 @@
 namespace Huodong.Web.Participation;
 
-public enum SubmissionStatus { Accepted, Pending, Rejected }
+public enum SubmissionStatus { Accepted, Pending, Rejected, Held, Removed }
 
 /// <summary>
 /// What a registered member hands in while the activity is live (M2.1): a reply that must meet the plan's rule,
@@ -31,6 +31,15 @@ public class Submission
     public Guid? ReviewedBy { get; private set; }
     public DateTimeOffset? ReviewedAt { get; private set; }
     public string? ReviewNote { get; private set; }
+
+    /// <summary>
+    /// Held by the conduct filter (M3.2) until a moderator approves it: then it is accepted, or pending when it is
+    /// task evidence staff still confirm. Removed by a moderator's decision; an overturned decision restores it.
+    /// </summary>
+    public void Hold() => Status = SubmissionStatus.Held;
+    public void Release() { if (Status == SubmissionStatus.Held) Status = TaskKey is null ? SubmissionStatus.Accepted : SubmissionStatus.Pending; }
+    public void Remove() => Status = SubmissionStatus.Removed;
+    public void Restore() { if (Status == SubmissionStatus.Removed) Status = TaskKey is null ? SubmissionStatus.Accepted : SubmissionStatus.Pending; }
 
     /// <summary>Staff confirm or refuse task evidence; only pending evidence can be decided.</summary>
     public bool Decide(bool accept, Guid staffId, string? note, DateTimeOffset at)

@@ -1,3 +1,4 @@
+using Huodong.Web.Conduct;
 using Huodong.Web.Data;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
@@ -10,7 +11,7 @@ namespace Huodong.Web.Participation;
 /// M2.1 while Live, for confirmed registrants: a reply is accepted when it meets the plan's rule; task evidence
 /// waits for staff; an entry of a registration-mode activity is accepted as handed in.
 /// </summary>
-public sealed class SubmitEntry(HuodongDb db, TimeProvider time)
+public sealed class SubmitEntry(HuodongDb db, TimeProvider time, ContentScreen screen)
 {
     public const int MaxLength = 10_000;
 
@@ -42,9 +43,18 @@ public sealed class SubmitEntry(HuodongDb db, TimeProvider time)
 
         var now = time.UtcNow();
         var text = content!.Trim();
+        // M3.2: a blocked entry is refused; a held one is stored but counts only once a moderator approves it.
+        var screening = await screen.CheckAsync(actor.Id, text, isPost: true, ct);
+        if (screening.Blocked) return screening.Refusal;
+        if (screening.Held && participation.Method == ParticipationMethod.Reply
+            && ReplyRules.Check(participation.ReplyRule, text) is { } heldRefusal) return ReplyRule(heldRefusal.Key, heldRefusal.Args);
         Submission submission;
-        switch (participation.Method)
+        switch (screening.Held ? (ParticipationMethod?)null : participation.Method)
         {
+            case null:
+                submission = new Submission(activityId, actor.Id, text, task?.Key, SubmissionStatus.Pending, now);
+                submission.Hold();
+                break;
             case ParticipationMethod.Reply:
                 if (ReplyRules.Check(participation.ReplyRule, text) is { } refusal) return ReplyRule(refusal.Key, refusal.Args);
                 submission = new Submission(activityId, actor.Id, text, null, SubmissionStatus.Accepted, now);
@@ -60,6 +70,7 @@ public sealed class SubmitEntry(HuodongDb db, TimeProvider time)
                 break;
         }
         db.Submissions.Add(submission);
+        await screen.RecordAsync(screening, actor.Id, CaseSubject.Submission, submission.Id, activityId, text, ct);
         db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id, ActivityEventKind.Submitted, now, submission.Id));
         await db.SaveChangesAsync(ct);
         return submission;

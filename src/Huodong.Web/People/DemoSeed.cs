@@ -62,6 +62,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         var live = await new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now).SeedAsync(staff, members, ct);
         var upcoming = await DemoActivities.SeedAsync(services, staff, ct);
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
+        await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
         // The demo's past is a story told to the inbox, not news: its notifications are not emailed.
         await db.Set<Preparation.Promotion.Delivery>().Where(d => d.NotificationId != null && d.Status == Preparation.Promotion.DeliveryStatus.Pending)
             .ExecuteUpdateAsync(x => x.SetProperty(d => d.Status, Preparation.Promotion.DeliveryStatus.Skipped), ct);

@@ -11,14 +11,18 @@ namespace Huodong.Web.People;
 /// Members' profiles, points and levels: a member edits their nickname (completing the platform task
 /// "complete-profile"); staff grant or deduct points (levels follow) or set a level by hand. Staff changes are audited.
 /// </summary>
-public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
+public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time, Conduct.ContentScreen screen)
 {
     public const int MaxNickname = 30;
     public static readonly Error NotAMember = Error.NotFound("Member");
 
     public static bool CanManage(Actor actor) => actor.Is(Roles.Admin) || actor.Is(Roles.Moderator);
 
-    public async Task<Result<AppUser>> UpdateProfileAsync(Actor actor, string? nickname, CancellationToken ct)
+    /// <summary>
+    /// Sets the nickname. A member's nickname goes through the conduct filter (M3.2): blocked → refused; held → the
+    /// old nickname stays and the new one waits in a moderation case (applied if a moderator approves it).
+    /// </summary>
+    public async Task<Result<ProfileUpdate>> UpdateProfileAsync(Actor actor, string? nickname, CancellationToken ct)
     {
         var name = nickname?.Trim();
         if (string.IsNullOrEmpty(name)) return Field("nickname", "Required.");
@@ -26,13 +30,17 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
         if (name.Any(char.IsControl)) return Field("nickname", "Contains characters that are not allowed.");
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.Id, ct);
         if (user is null) return NotAMember;
+        var screening = actor.Is(Roles.Member) ? await screen.CheckAsync(user.Id, name, isPost: false, ct) : null;
+        if (screening is { Blocked: true }) return screening.Refusal;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        user.DisplayName = name;
+        if (screening is not null)
+            await screen.RecordAsync(screening, user.Id, Conduct.CaseSubject.Nickname, user.Id, null, name, ct);
+        if (screening is not { Held: true }) user.DisplayName = name;
         if (actor.Is(Roles.Member))
             await TaskProgress.CompleteAsync(db, Guid.Empty, user.Id, PlatformTasks.CompleteProfile, "detected", null, time.UtcNow(), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return user;
+        return new ProfileUpdate(user, screening is { Held: true });
     }
 
     /// <summary>Credits or debits points in one atomic statement on the balance, with a ledger line beside it.</summary>
@@ -43,7 +51,7 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
         if (Math.Abs(delta) > 1_000_000) return Field("delta", "The number is too large.");
         if (string.IsNullOrWhiteSpace(reason)) return Field("reason", "Required.");
         if (reason.Length > 200) return Field("reason", "Must be at most 200 characters.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await JoinOrBeginAsync(ct);
         var changed = await MembersOnly().Where(u => u.Id == memberId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.PointsBalance, u => u.PointsBalance + delta), ct);
         if (changed == 0) return NotAMember;
@@ -85,7 +93,7 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
         if (string.IsNullOrWhiteSpace(reason)) return Field("reason", "Required.");
         if (reason.Length > 200) return Field("reason", "Must be at most 200 characters.");
         if (until is { } u && u <= time.GetUtcNow()) return Field("until", "Must be in the future.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await JoinOrBeginAsync(ct);
         var user = await MembersOnly().FirstOrDefaultAsync(x => x.Id == memberId, ct);
         if (user is null) return NotAMember;
         user.SuspendedUntil = until?.ToUniversalTime();
@@ -107,6 +115,19 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
                 [u.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm") + " (UTC+8)"])
             : null;
 
+    /// <summary>
+    /// A transaction of its own, or none when the caller's is open: a moderation decision (Conduct/) suspends or
+    /// deducts points inside its own transaction, so that the decision and its penalty commit together.
+    /// </summary>
+    private async Task<OwnTransaction> JoinOrBeginAsync(CancellationToken ct) =>
+        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null);
+
+    private sealed class OwnTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken ct) => tx?.CommitAsync(ct) ?? Task.CompletedTask;
+        public ValueTask DisposeAsync() => tx?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+
     /// <summary>Accounts with the Member role.</summary>
     public IQueryable<AppUser> MembersOnly() =>
         db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Member)));
@@ -114,3 +135,6 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time)
     private static Error Field(string field, string message) =>
         Error.Validation(new Dictionary<string, string[]> { [field] = [message] });
 }
+
+/// <summary>The saved profile, and whether the new nickname waits for a moderator instead (M3.2).</summary>
+public sealed record ProfileUpdate(AppUser User, bool Held);

@@ -22,7 +22,9 @@ public static class MembersApi
             if (body.Error is { } bad) return bad.ToProblem(http);
             var actor = Actor.From(http.User);
             var result = await members.UpdateProfileAsync(actor, body.Value!.Nickname, ct);
-            return result.IsOk ? Results.Ok(await q.ProfileAsync(actor.Id, ct)) : result.Error!.ToProblem(http);
+            if (!result.IsOk) return result.Error!.ToProblem(http);
+            var profile = await q.ProfileAsync(actor.Id, ct);
+            return result.Value!.Held ? Results.Accepted("/api/me/profile", profile) : Results.Ok(profile);
         }).WithTags("Me").RequireAuthorization();
 
         var g = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization();

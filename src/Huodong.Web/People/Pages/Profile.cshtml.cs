@@ -31,7 +31,9 @@ public sealed class ProfileModel(Members members, MemberQueries queries, IString
             Profile = (await queries.ProfileAsync(actor.Id, ct))!;
             return Page();
         }
-        TempData["Notice"] = "Your profile is saved.";
+        TempData["Notice"] = result.Value!.Held
+            ? "Your new nickname awaits a moderator's review; your current nickname stays until then."
+            : "Your profile is saved.";
         return LocalRedirect("/me/profile");
     }
 

@@ -85,7 +85,9 @@ public sealed class ActivityModel(ActivityQueries queries, ActivityParticipation
                 "taskKey" => "Entry.TaskKey",
                 _ => null,
             }, ct, fieldForRule: "Entry.Content");
-        TempData["Notice"] = result.Value!.Status == SubmissionStatus.Pending
+        TempData["Notice"] = result.Value!.Status == SubmissionStatus.Held
+            ? "Your post awaits a moderator's review; others will see it once it is approved."
+            : result.Value!.Status == SubmissionStatus.Pending
             ? "Your evidence was sent. Staff will check it and tell you."
             : "Your submission was received.";
         return Back(id, "submission");
@@ -97,7 +99,8 @@ public sealed class ActivityModel(ActivityQueries queries, ActivityParticipation
         var result = await discussion.PostAsync(Actor.From(User), id, Post.Body, Post.ParentId, Post.IsQuestion, ct);
         if (!result.IsOk)
             return await FailAsync(id, "post", result.Error!, field => field == "body" ? "Post.Body" : null, ct, fieldForRule: "Post.Body");
-        TempData["Notice"] = result.Value!.IsQuestion ? "Your question was posted. Staff will answer it." : "Your comment was posted.";
+        TempData["Notice"] = result.Value!.IsHeld ? "Your post awaits a moderator's review; others will see it once it is approved."
+            : result.Value!.IsQuestion ? "Your question was posted. Staff will answer it." : "Your comment was posted.";
         return Back(id, $"comment-{result.Value!.Id}");
     }
 
@@ -107,6 +110,16 @@ public sealed class ActivityModel(ActivityQueries queries, ActivityParticipation
         if (!User.Identity!.IsAuthenticated) return Challenge();
         var result = await discussion.LikeAsync(Actor.From(User), commentId, like, ct);
         if (!result.IsOk) return await FailAsync(id, "like", result.Error!, _ => null, ct);
+        return Back(id, $"comment-{commentId}");
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(Guid id, Guid commentId, string? reportReason,
+        [FromServices] Conduct.ReportContent report, CancellationToken ct)
+    {
+        if (!User.Identity!.IsAuthenticated) return Challenge();
+        var result = await report.ExecuteAsync(Actor.From(User), "comment", commentId, reportReason, ct);
+        if (!result.IsOk) return await FailAsync(id, "report", result.Error!, _ => null, ct);
+        TempData["Notice"] = "Thank you: your report is with the moderators.";
         return Back(id, $"comment-{commentId}");
     }
 

@@ -1,0 +1,52 @@
+using Huodong.Web.People;
+using Huodong.Web.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Huodong.Web.Conduct.Pages;
+
+/// <summary>
+/// <c>/console/moderation</c>: the moderation queue (E2.2) — open and appealed cases, most severe first, each with
+/// its evidence, reports, the member's history, the guideline's suggestion and a decision form (<see cref="DecideCase"/>).
+/// </summary>
+[Authorize(Policy = PagesSetup.StaffPolicy)]
+public sealed class QueueModel(ModerationQueries queries, DecideCase decide, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public List<CaseView> Cases { get; private set; } = [];
+    public int Total { get; private set; }
+    public Guid? FailedId { get; private set; }
+
+    [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public int? Days { get; set; }
+    [BindProperty] public int? Points { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid caseId, CancellationToken ct)
+    {
+        var result = await decide.ExecuteAsync(Actor.From(User), caseId, new DecisionRequest(Decision, Note, Days, Points), ct);
+        if (result.IsOk)
+        {
+            TempData["Notice"] = "The decision is recorded and the member has been told.";
+            return LocalRedirect("/console/moderation");
+        }
+        if (result.Error!.Kind == ErrorKind.NotFound) return NotFound();
+        FailedId = caseId;
+        ModelState.AddError(result.Error, l, _ => null);
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    public IReadOnlyList<string> Errors => ModelState[""]?.Errors.Select(e => e.ErrorMessage).Distinct().ToList() ?? [];
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var page = await queries.QueueAsync(Actor.From(User), null, null, new Paging(1, Paging.MaxPageSize), ct);
+        if (!page.IsOk) return Forbid();
+        Cases = page.Value!.Items.ToList();
+        Total = page.Value.Total;
+        return null;
+    }
+}
