@@ -39,6 +39,21 @@ public abstract class PreparationApiTests(TestApp app) : ParticipationTests(app)
         await (await (client ?? await Planner).GetAsync($"/api/activities/{id}/readiness", Ct)).Expect<ReadinessAnswer>(HttpStatusCode.OK);
 
     /// <summary>
+    /// Staffs the suggested duties (the moderator on each), adds a ready material, runs a readiness check that must
+    /// pass and ticks its items: every gate condition but the promotion.
+    /// </summary>
+    protected async Task PrepareAllButPromotionAsync(Guid id, HttpClient planner)
+    {
+        foreach (var d in (await (await planner.PostJson($"/api/activities/{id}/duties/defaults", null)).Expect<Page<DutyView>>(HttpStatusCode.Created)).Items)
+            await (await planner.PutJson($"/api/duties/{d.Id}", Duty(d.Title, d.Kind, ModeratorEmail, d.From, d.To))).ShouldBe(HttpStatusCode.OK);
+        await (await AddMaterial(id, Material(needed: 3, inHand: 3, status: MaterialStatus.Ready))).ShouldBe(HttpStatusCode.Created);
+        var check = await RunCheck(id, planner);
+        Assert.All(check.Probes, p => Assert.True(p.Passed, $"{p.Name}: {p.Detail}"));
+        foreach (var item in check.Items)
+            await (await planner.PutJson($"/api/activities/{id}/readiness-checks/{check.Id}/items/{item.Key}", new { done = true })).ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>
     /// The same app with the promotion reported as sent for <see cref="SentPromotions"/> and an SMTP host set, as the
     /// promotion feature (built in parallel) will answer once it is merged. Same database, same signing keys.
     /// </summary>

@@ -122,13 +122,7 @@ public abstract class ReadinessApiTests(TestApp app) : PreparationApiTests(app)
         var id = await OpenActivity();
         await using var promoted = WithPromotionSent();
         var planner = await ClientOf(promoted, "planner");
-        foreach (var d in (await (await planner.PostJson($"/api/activities/{id}/duties/defaults", null)).Expect<Page<DutyView>>(HttpStatusCode.Created)).Items)
-            await (await planner.PutJson($"/api/duties/{d.Id}", Duty(d.Title, d.Kind, ModeratorEmail, d.From, d.To))).ShouldBe(HttpStatusCode.OK);
-        await (await AddMaterial(id, Material(needed: 3, inHand: 3, status: MaterialStatus.Ready))).ShouldBe(HttpStatusCode.Created);
-        var check = await RunCheck(id, planner);
-        Assert.All(check.Probes, p => Assert.True(p.Passed, $"{p.Name}: {p.Detail}"));
-        foreach (var item in check.Items)
-            await (await planner.PutJson($"/api/activities/{id}/readiness-checks/{check.Id}/items/{item.Key}", new { done = true })).ShouldBe(HttpStatusCode.OK);
+        await PrepareAllButPromotionAsync(id, planner);
 
         var stillMissing = await Gate(id, planner);
         Assert.Equal(["promotion-not-sent"], stillMissing.Missing.Select(m => m.Code));

@@ -103,13 +103,7 @@ public abstract class SchedulerTestBase(TestApp app) : PreparationApiTests(app)
     internal async Task MakeReadyAsync(Guid id)
     {
         var planner = await Planner;
-        foreach (var d in (await (await planner.PostJson($"/api/activities/{id}/duties/defaults", null)).Expect<Page<DutyView>>(HttpStatusCode.Created)).Items)
-            await (await planner.PutJson($"/api/duties/{d.Id}", Duty(d.Title, d.Kind, ModeratorEmail, d.From, d.To))).ShouldBe(HttpStatusCode.OK);
-        await (await AddMaterial(id, Material(needed: 3, inHand: 3, status: MaterialStatus.Ready))).ShouldBe(HttpStatusCode.Created);
-        var check = await RunCheck(id, planner);
-        Assert.All(check.Probes, p => Assert.True(p.Passed, $"{p.Name}: {p.Detail}"));
-        foreach (var item in check.Items)
-            await (await planner.PutJson($"/api/activities/{id}/readiness-checks/{check.Id}/items/{item.Key}", new { done = true })).ShouldBe(HttpStatusCode.OK);
+        await PrepareAllButPromotionAsync(id, planner);
         await (await planner.PostJson($"/api/activities/{id}/promotions", new { channels = new[] { "Announcement" } })).ShouldBe(HttpStatusCode.Created);
         Assert.True((await Gate(id, planner)).Ready);
     }
