@@ -4,7 +4,8 @@ namespace Huodong.BrowserTests;
 
 /// <summary>
 /// Renders the pages the documentation shows and saves them as PNGs in <c>docs/screenshots/</c>: the reviewer's
-/// inbox, review page and the plan editor in both languages, the console's plan list and the portal home.
+/// inbox, review page, the plan editor and the readiness page in both languages, the console's plan list, the
+/// moderation queue and the portal home.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScreenshotTests(BrowserApp app)
@@ -48,6 +49,10 @@ public sealed class ScreenshotTests(BrowserApp app)
         }
         await Shoot("console-plans", "planner", "zh-CN", _ => Task.FromResult("/console/plans"));
         await Shoot("portal-home", null, "zh-CN", _ => Task.FromResult("/"));
+        // The upcoming demo activity half prepared: the gate says what blocks the launch and what the scheduler will do.
+        foreach (var culture in Cultures)
+            await Shoot($"readiness-{culture}", "planner", culture, async page => $"/console{await ParticipationTests.DemoActivityPathAsync(page)}/readiness");
+        await Shoot("moderation-queue", "moderator", "zh-CN", _ => Task.FromResult("/console/moderation"));
 
         Assert.True(problems.Count == 0, "Screenshots not taken:\n" + string.Join("\n", problems));
     }

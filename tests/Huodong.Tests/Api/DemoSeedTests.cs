@@ -144,6 +144,15 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
     private sealed record VerifyAnswer(bool Ok, long Entries);
 
     [Fact]
+    public async Task The_moderation_queue_has_open_cases_a_held_post_and_a_decided_case_under_appeal()
+    {
+        var cases = await App.WithDb(db => db.ModerationCases.AsNoTracking().ToListAsync(Ct));
+        Assert.True(cases.Count(c => c.Status == Huodong.Web.Conduct.CaseStatus.Open) >= 2);
+        Assert.Single(cases, c => c.Status == Huodong.Web.Conduct.CaseStatus.Appealed);
+        Assert.True(await App.WithDb(db => db.Comments.AnyAsync(c => c.IsHeld, Ct)), "the advertising post is held, not shown");
+    }
+
+    [Fact]
     public async Task Seeding_again_into_a_seeded_database_adds_nothing()
     {
         var before = await App.WithDb(async db => (await db.Users.CountAsync(Ct), await db.Activities.CountAsync(Ct)));
