@@ -30,6 +30,7 @@ builder.AddConduct();
 builder.Services.AddScoped<Huodong.Web.Preparation.IPromotionStatus, Huodong.Web.Preparation.Promotion.PromotionSentStatus>();
 builder.Services.AddScoped<Huodong.Web.LiveOps.IWatchRoster, Huodong.Web.Preparation.DutyWatchRoster>();
 builder.AddWeb();
+builder.AddRateLimits();
 builder.AddPages();
 builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysToDbContext<HuodongDb>();
 
@@ -49,6 +50,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseMiddleware<ActivityErrorCounter>();
 app.UseMiddleware<IdempotencyMiddleware>();
 

@@ -60,6 +60,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Password", DemoPassword);
         // Most tests drive launches and ends themselves; the scheduler's own tests turn it on (SchedulerTests).
         builder.UseSetting("Scheduler:Enabled", "false");
+        // Every test signs in from 127.0.0.1; RateLimitTests turns the limits on with small numbers.
+        builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");

@@ -29,6 +29,7 @@ public sealed class ErrorModel : PageModel
             404 => ("We could not find that page.",
                 "The page may have moved, or the activity is not published. Check the address or start from the activities."),
             400 => ("The request is not valid.", "Go back, check what you entered and try again."),
+            429 => ("Too many requests; try again later.", "You sent many requests in a short time. Wait a minute, then try again."),
             _ => ("Something went wrong on our side.",
                 "The error has been logged. Please try again in a moment."),
         };
