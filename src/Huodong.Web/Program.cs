@@ -45,6 +45,12 @@ if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseMiddleware<SecurityHeaders>();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection(); // only where an HTTPS endpoint is configured
+}
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
