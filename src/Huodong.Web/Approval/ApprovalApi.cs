@@ -4,8 +4,6 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Approval;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>API.md: <c>POST /api/activities/{id}/reviews</c> and the list of reviews recorded on a plan.</summary>
 public static class ApprovalApi
 {

@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Audit;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>API.md: <c>GET /api/audit?…</c> and <c>GET /api/audit/verify</c>.</summary>
 public static class AuditApi
 {

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Huodong.Web.LiveOps;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>API.md "Live operations": emergency pause and resume, incidents, and the live monitor's data.</summary>
 public static class LiveOpsApi
 {

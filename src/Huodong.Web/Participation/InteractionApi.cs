@@ -3,8 +3,6 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Participation;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>API.md "Participation": submissions, the discussion, likes, and live counts.</summary>
 public static class InteractionApi
 {

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Huodong.Web.Participation;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>A member's own things: <c>GET /api/me/activities</c> and the in-app notification inbox.</summary>
 public static class MeApi
 {

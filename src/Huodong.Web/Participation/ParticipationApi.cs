@@ -4,8 +4,6 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Participation;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>API.md "Participation": registrations.</summary>
 public static class ParticipationApi
 {

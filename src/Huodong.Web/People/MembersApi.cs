@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.People;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>Profiles, points and levels: <c>/api/me/profile</c> for members, <c>/api/members</c> for staff.</summary>
 public static class MembersApi
 {

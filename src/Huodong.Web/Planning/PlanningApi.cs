@@ -3,8 +3,6 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Planning;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>API.md "Activities": plans, their lifecycle and history.</summary>
 public static class PlanningApi
 {

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Huodong.Web.Preparation;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>Staffing, materials, readiness checks, the readiness gate and the launch (E1.1–E1.3, E2.1).</summary>
 public static class PreparationApi
 {

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Huodong.Web.Preparation.Promotion;
 
-// Huodong.Web.Rewards (the results feature) would hide ASP.NET Core's Results inside Huodong.Web.*.
-
 /// <summary>API.md: <c>POST/GET /api/activities/{id}/promotions</c> (E1.4).</summary>
 public static class PromotionApi
 {
