@@ -39,6 +39,13 @@ public class Registration
     public DateTimeOffset StatusChangedAt { get; private set; }
 
     /// <summary>M3.3: a moderator's decision takes the member out of the activity; an upheld appeal puts them back.</summary>
+    /// <summary>PIPL erasure: the contact details give way to empty ones (still encrypted) and the answers go.</summary>
+    public void Erase(ProtectedContact erased)
+    {
+        Contact = erased;
+        AnswersJson = null;
+    }
+
     public void Disqualify(DateTimeOffset at) { PreviousStatus = Status; Status = RegistrationStatus.Disqualified; StatusChangedAt = at; }
     public void Reinstate(RegistrationStatus to, DateTimeOffset at)
     {

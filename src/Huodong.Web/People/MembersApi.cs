@@ -25,6 +25,23 @@ public static class MembersApi
             return result.Value!.Held ? Results.Accepted("/api/me/profile", profile) : Results.Ok(profile);
         }).WithTags("Me").RequireAuthorization();
 
+        // PIPL: a copy of all my data, and erasure of my account (confirmed with my password).
+        app.MapGet("/api/me/data", async (HttpContext http, MemberData data, CancellationToken ct) =>
+        {
+            var export = await data.ExportAsync(Actor.From(http.User), ct);
+            if (!export.IsOk) return export.Error!.ToProblem(http);
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"huodong-my-data.json\"";
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Ok(export.Value);
+        }).WithTags("Me").RequireAuthorization();
+
+        app.MapDelete("/api/me", async (Body<EraseInput> body, HttpContext http, MemberData data, CancellationToken ct) =>
+        {
+            if (body.Error is { } bad) return bad.ToProblem(http);
+            var erased = await data.EraseAsync(Actor.From(http.User), body.Value!.Password, ct);
+            return erased.IsOk ? Results.NoContent() : erased.Error!.ToProblem(http);
+        }).WithTags("Me").RequireAuthorization();
+
         var g = app.MapGroup("/api/members").WithTags("Members").RequireAuthorization();
 
         g.MapGet("/", async (HttpContext http, MemberQueries q, int? page, int? pageSize, CancellationToken ct) =>
@@ -103,3 +120,5 @@ public sealed record PointsLine(int Delta, string Reason, Guid? ActivityId, Date
 public sealed record MemberProfile(Guid Id, string Email, string Nickname, int Level, bool LevelSetByStaff, int Points,
     int[] LevelThresholds, List<CompletedTaskView> CompletedTasks, List<PointsLine> Ledger);
 public sealed record MemberRow(Guid Id, string Email, string Nickname, int Level, bool LevelSetByStaff, int Points);
+
+public sealed record EraseInput(string? Password);

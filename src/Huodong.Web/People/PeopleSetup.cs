@@ -61,6 +61,7 @@ public static class PeopleSetup
 
         services.AddScoped<DemoSeed>();
         services.AddScoped<Members>();
+        services.AddScoped<MemberData>();
         services.AddScoped<MemberQueries>();
     }
 
