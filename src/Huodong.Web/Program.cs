@@ -74,6 +74,7 @@ app.MapResultsApi();
 app.MapConductApi();
 app.MapMembersApi();
 app.MapAuditApi();
+app.MapComplianceApi();
 app.MapRazorPages();
 
 app.Run();

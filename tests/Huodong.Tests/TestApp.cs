@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Huodong.Tests;
@@ -97,7 +98,10 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     private sealed record LoginAnswer(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
 
     /// <summary>Creates a staff account with the given roles (the demo has one head and one leader only).</summary>
-    public async Task<string> CreateStaffAsync(string name, params string[] roles)
+    public Task<string> CreateStaffAsync(string name, params string[] roles) => CreateStaffAsync(name, onboarded: true, roles);
+
+    /// <summary>Creates an account with the given roles; staff are onboarded (agreement signed, trained) unless told not.</summary>
+    public async Task<string> CreateStaffAsync(string name, bool onboarded, params string[] roles)
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -105,6 +109,15 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow };
         Check(await users.CreateAsync(user, DemoPassword));
         foreach (var role in roles) Check(await users.AddToRoleAsync(user, role));
+        if (onboarded && roles.Any(r => Roles.Staff.Contains(r)))
+        {
+            // An onboarded colleague, like the demo staff: the current agreement signed, the training passed (S2.1, S2.3).
+            var db = scope.ServiceProvider.GetRequiredService<HuodongDb>();
+            var version = await db.Set<Huodong.Web.Security.AgreementVersion>().MaxAsync(v => v.Version);
+            db.Add(new Huodong.Web.Security.AgreementSignature(user.Id, version, DateTimeOffset.UtcNow));
+            db.Add(new Huodong.Web.Security.TrainingRecord(user.Id, "保密培训", DateTimeOffset.UtcNow.AddDays(-1), true, user.Id, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
         return email;
 
         static void Check(IdentityResult r)

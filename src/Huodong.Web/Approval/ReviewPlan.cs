@@ -6,7 +6,7 @@ using Huodong.Web.Shared;
 namespace Huodong.Web.Approval;
 
 /// <summary>A1: the community head, then the superior leader, review the frozen version on the six points of A2.</summary>
-public sealed class ReviewPlan(ActivityStore store, TimeProvider time)
+public sealed class ReviewPlan(ActivityStore store, TimeProvider time, Security.Compliance? compliance = null)
 {
     public Task<Result<Activity>> ExecuteAsync(Actor actor, Guid id, Verdict verdict, CancellationToken ct) =>
         store.InTransactionAsync<Activity>(async () =>
@@ -14,6 +14,7 @@ public sealed class ReviewPlan(ActivityStore store, TimeProvider time)
             var activity = await store.FindAsync(id, ct);
             if (activity is null || !PlanningPermissions.CanSee(actor, activity)) return ActivityErrors.NotFound;
             if (PlanningPermissions.ReviewStageOf(actor) is not { } stage) return Error.Forbidden;
+            if (compliance is not null && !(await compliance.RequireAsync(actor, ct)).IsOk) return Security.Compliance.Required;
             var approvedBefore = activity.ApprovedVersion;
             var result = activity.Review(actor.Id, stage, verdict, time.UtcNow());
             if (!result.IsOk) return result.Error!;

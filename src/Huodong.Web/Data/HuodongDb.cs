@@ -137,6 +137,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Preparation.Promotion.PromotionModel.Configure(b);
         LiveOps.LiveOpsModel.Configure(b);
         Scheduling.SchedulingModel.Configure(b);
+        Security.Compliance.Configure(b);
         Rewards.ResultsModel.Configure(b);
         Conduct.ConductModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>

@@ -45,6 +45,9 @@ public static class ParticipationApi
             var found = await activities.GetAsync(actor, id, ct);
             if (!found.IsOk) return found.Error!.ToProblem(http);
             if (!RegistrationQueries.CanList(actor, found.Value!)) return Error.Forbidden.ToProblem(http);
+            // S2.1/S2.3: exporting members' personal data needs a signed agreement and passed training, team or not.
+            var compliant = await http.RequestServices.GetRequiredService<Security.Compliance>().RequireAsync(actor, ct);
+            if (!compliant.IsOk) return compliant.Error!.ToProblem(http);
             return Results.Stream(async stream =>
             {
                 await using var csv = new CsvWriter(stream);

@@ -59,6 +59,15 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
             .Select(n => Account($"member{n}@{Domain}", $"会员{n:000}", 1 + n % 5, Roles.Member)).ToList();
         await db.SaveChangesAsync(ct);
 
+        // API.md: demo staff have signed the confidentiality agreement and completed the training (S2.1, S2.3).
+        db.Add(new Security.AgreementVersion(1, DemoAgreement, staff["admin"].Id, now.AddDays(-60)));
+        foreach (var person in staff.Values)
+        {
+            db.Add(new Security.AgreementSignature(person.Id, 1, now.AddDays(-59)));
+            db.Add(new Security.TrainingRecord(person.Id, "个人信息保护与数据保密培训", now.AddDays(-45), true, staff["admin"].Id, now.AddDays(-45)));
+        }
+        await db.SaveChangesAsync(ct);
+
         var live = await new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now).SeedAsync(staff, members, ct);
         var upcoming = await DemoActivities.SeedAsync(services, staff, ct);
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
@@ -68,4 +77,13 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
             .ExecuteUpdateAsync(x => x.SetProperty(d => d.Status, Preparation.Promotion.DeliveryStatus.Skipped), ct);
         log.LogInformation("Demo data seeded: {Staff} staff, {Members} members", Staff.Length, MemberCount);
     }
+
+    private const string DemoAgreement = """
+        # 员工保密协议（第 1 版）
+
+        1. 因工作接触的会员个人信息（姓名、手机号、邮箱、收货地址等）仅用于所负责活动的组织与奖励发放，不得用于其他目的。
+        2. 不得复制、导出、截屏或向任何第三方提供会员个人信息；确需导出的，须在系统内注明理由并留痕。
+        3. 活动方案中的资源、风险与内部说明属于公司内部信息，未经批准不得外传。
+        4. 离职或调岗后上述义务继续有效。违反本协议的，公司将依法依规追究责任。
+        """;
 }

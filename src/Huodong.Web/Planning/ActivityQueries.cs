@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Huodong.Web.Planning;
 
 /// <summary>Reads for the API and the pages; each applies <see cref="PlanningPermissions"/>.</summary>
-public sealed class ActivityQueries(HuodongDb db)
+public sealed class ActivityQueries(HuodongDb db, Security.Compliance compliance)
 {
     public async Task<Page<ActivitySummary>> ListAsync(Actor actor, ActivityFilter filter, Paging paging, CancellationToken ct)
     {
@@ -34,8 +34,17 @@ public sealed class ActivityQueries(HuodongDb db)
     {
         var activity = await db.Activities.AsNoTracking().Include(a => a.Team).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null || !PlanningPermissions.CanSee(actor, activity)) return ActivityErrors.NotFound;
+        if (await NeedsComplianceAsync(actor, activity, ct)) return Security.Compliance.Required;
         return activity;
     }
+
+    /// <summary>
+    /// S2.1/S2.3: staff opening the internals of a plan whose team they are not on (reviewers, admins) must have signed
+    /// the current confidentiality agreement and passed the training.
+    /// </summary>
+    private async Task<bool> NeedsComplianceAsync(Actor actor, Activity activity, CancellationToken ct) =>
+        actor.IsStaff && !activity.IsOnTeam(actor.Id) && PlanningPermissions.SeesInternals(actor, activity)
+        && !(await compliance.RequireAsync(actor, ct)).IsOk;
 
     public async Task<ActivityDetail> DetailAsync(Actor actor, Activity a, CancellationToken ct)
     {

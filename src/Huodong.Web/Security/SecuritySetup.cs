@@ -14,5 +14,6 @@ public static class SecuritySetup
         var ring = KeyRing.FromConfiguration(builder.Configuration, devKeyFile);
         builder.Services.AddSingleton(ring);
         builder.Services.AddSingleton<FieldProtector>();
+        builder.Services.AddScoped<Compliance>();
     }
 }
