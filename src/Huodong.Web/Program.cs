@@ -45,6 +45,7 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.Use
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseStaticFiles();
+app.UseMiddleware<Huodong.Web.Conduct.Cheating.DeviceCookieMiddleware>();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();

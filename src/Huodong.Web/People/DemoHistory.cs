@@ -26,12 +26,14 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
         var store = new ActivityStore(db, audit);
         var plans = new PlanUseCases(store, _clock);
         var review = new ReviewPlan(store, _clock);
-        var register = new RegisterMember(db, protector, _clock);
         // Demo posts go through the conduct screen with the default rules, on the demo clock (the starter lexicon comes after).
         var conduct = Microsoft.Extensions.Options.Options.Create(new Conduct.ConductOptions());
+        // No request behind the seed: nothing to trace; demo submissions are fingerprinted like any other.
+        var register = new RegisterMember(db, protector, _clock,
+            new Conduct.Cheating.RegistrationWatch(db, new Conduct.Cheating.ClientFingerprint(protector), new HttpContextAccessor(), conduct, _clock));
         var screen = new Conduct.ContentScreen(db, new Conduct.LexiconCache(conduct), conduct, _clock);
         var discussion = new Discussion(db, _clock, screen);
-        var submit = new SubmitEntry(db, _clock, screen);
+        var submit = new SubmitEntry(db, _clock, screen, new Conduct.Cheating.PlagiarismCheck(db, conduct, _clock));
         var planner = Actor(staff["planner"], Roles.Planner);
         var head = Actor(staff["head"], Roles.CommunityHead);
         var leader = Actor(staff["leader"], Roles.Leader);

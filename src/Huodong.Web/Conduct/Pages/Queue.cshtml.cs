@@ -1,4 +1,7 @@
+using Huodong.Web.Conduct.Cheating;
+using Huodong.Web.Data;
 using Huodong.Web.People;
+using Microsoft.EntityFrameworkCore;
 using Huodong.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,11 +15,13 @@ namespace Huodong.Web.Conduct.Pages;
 /// its evidence, reports, the member's history, the guideline's suggestion and a decision form (<see cref="DecideCase"/>).
 /// </summary>
 [Authorize(Policy = PagesSetup.StaffPolicy)]
-public sealed class QueueModel(ModerationQueries queries, DecideCase decide, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class QueueModel(ModerationQueries queries, DecideCase decide, HuodongDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public List<CaseView> Cases { get; private set; } = [];
     public int Total { get; private set; }
     public Guid? FailedId { get; private set; }
+    /// <summary>Plagiarism cases: the submission and the earlier one it matches, their shared passages marked.</summary>
+    public Dictionary<Guid, (IReadOnlyList<Passage> Later, IReadOnlyList<Passage> Earlier)> Passages { get; } = [];
 
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -47,6 +52,15 @@ public sealed class QueueModel(ModerationQueries queries, DecideCase decide, ISt
         if (!page.IsOk) return Forbid();
         Cases = page.Value!.Items.ToList();
         Total = page.Value.Total;
+        var pairs = Cases.Where(c => c.MatchedId is not null).ToList();
+        var ids = pairs.SelectMany(c => new[] { c.SubjectId, c.MatchedId!.Value }).Distinct().ToList();
+        var texts = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Content, ct);
+        foreach (var c in pairs)
+            if (texts.TryGetValue(c.SubjectId, out var later) && texts.TryGetValue(c.MatchedId!.Value, out var earlier))
+            {
+                var (left, right, _) = PassageMatch.Compare(later, earlier);
+                Passages[c.Id] = (left, right);
+            }
         return null;
     }
 }
