@@ -32,7 +32,7 @@ public sealed record FloodRules(bool Enabled = true, int PostsPerMinute = 10, Co
 /// estimated similarity reaches <see cref="PlagiarismSimilarity"/> are near-duplicates.
 /// </summary>
 public sealed record CheatRules(bool Enabled = true, int BurstCount = 5, int BurstSeconds = 10, int DeviceAccounts = 2,
-    int NetworkAccounts = 20, double PlagiarismSimilarity = 0.5);
+    int NetworkAccounts = 20, double PlagiarismSimilarity = 0.4);
 
 /// <summary>A row of the severity guideline table (M3.3 "penalised according to the severity").</summary>
 public sealed record Guideline(ConductCategory? Category, int MinPrior, CaseDecision Action, int? Days = null, int? Points = null)

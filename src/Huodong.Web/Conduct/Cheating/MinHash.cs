@@ -9,8 +9,9 @@ namespace Huodong.Web.Conduct.Cheating;
 /// </summary>
 public static class MinHash
 {
-    public const int ShingleLength = 5;
-    public const int Bands = 16, Rows = 4, Hashes = Bands * Rows;
+    public const int ShingleLength = 4;
+    /// <summary>64 values per signature; the bands use 63 of them (21 × 3).</summary>
+    public const int Hashes = 64, Bands = 21, Rows = 3;
     /// <summary>Shorter normalized texts ("打卡", "同意") are alike by design and are not fingerprinted.</summary>
     public const int MinLength = 16;
 
