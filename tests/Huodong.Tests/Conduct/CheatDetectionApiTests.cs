@@ -84,6 +84,33 @@ public abstract class CheatDetectionApiTests(TestApp app) : ParticipationTests(a
     }
 
     [Fact]
+    public async Task The_scan_finds_bursts_and_shared_devices_in_the_recorded_traces()
+    {
+        var id = await OpenActivity();
+        var members = Enumerable.Range(190, 7).Select(n => $"member{n}").ToList();
+        foreach (var m in members) await (await Register(m, id, ContactOf(int.Parse(m[6..])))).ShouldBe(HttpStatusCode.Created);
+        // Traces as registration time records them (the test server's requests carry no address of their own).
+        await App.WithDb(async db =>
+        {
+            var registrations = await db.Registrations.Where(r => r.ActivityId == id).OrderBy(r => r.Number).ToListAsync(Ct);
+            var start = DateTimeOffset.UtcNow;
+            for (var i = 0; i < 5; i++)
+                db.ClientTraces.Add(new Huodong.Web.Conduct.Cheating.ClientTrace(Huodong.Web.Conduct.Cheating.TraceKind.Registration,
+                    registrations[i].MemberId, id, registrations[i].Id, "net-a", null, start.AddSeconds(2 * i)));
+            foreach (var r in registrations.Skip(5))
+                db.ClientTraces.Add(new Huodong.Web.Conduct.Cheating.ClientTrace(Huodong.Web.Conduct.Cheating.TraceKind.Registration,
+                    r.MemberId, id, r.Id, "net-" + r.Number, "device-x", start.AddMinutes(5)));
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var outcome = await Scan(id);
+
+        Assert.Equal((5, 2), (outcome.Bursts, outcome.SharedDevices));
+        Assert.Equal(0, outcome.DuplicateAccounts);
+        Assert.Equal(0, (await Scan(id)).Opened);
+    }
+
+    [Fact]
     public async Task Members_on_different_networks_and_devices_are_neither_a_burst_nor_a_cluster()
     {
         var id = await OpenActivity();

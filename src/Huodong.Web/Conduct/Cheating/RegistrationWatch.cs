@@ -19,9 +19,20 @@ namespace Huodong.Web.Conduct.Cheating;
 /// accounts is known before they register.
 /// </summary>
 public sealed class RegistrationWatch(HuodongDb db, ClientFingerprint fingerprint, IHttpContextAccessor http,
-    IOptions<ConductOptions> options, TimeProvider time)
+    IOptions<ConductOptions> options, TimeProvider time, ILogger<RegistrationWatch>? log = null)
 {
+    /// <summary>Never fails the registration, which has committed: a detection that cannot run is logged and skipped.</summary>
     public async Task AfterRegistrationAsync(Registration registration, CancellationToken ct)
+    {
+        try { await DetectAsync(registration, ct); }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            db.ChangeTracker.Clear();
+            log?.LogWarning(e, "Cheat detection skipped for registration {RegistrationId}", registration.Id);
+        }
+    }
+
+    private async Task DetectAsync(Registration registration, CancellationToken ct)
     {
         var rules = options.Value.Cheating;
         var (network, device) = fingerprint.Of(http.HttpContext);
