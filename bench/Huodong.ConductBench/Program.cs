@@ -6,6 +6,12 @@ using Huodong.Web.Conduct.Filter;
 // Content filter throughput (M3.2): the real filter (normalize + one Aho-Corasick pass + advertising checks) with a
 // 10,000-term lexicon, against a naive scan that normalizes once and then searches for each term in turn.
 // Usage: dotnet run -c Release --project bench/Huodong.ConductBench [terms=10000] [megabytes=4]
+//        dotnet run -c Release --project bench/Huodong.ConductBench -- plagiarism [submissions=10000]
+if (args.FirstOrDefault() == "plagiarism")
+{
+    PlagiarismBench.Run(args.Skip(1).ToArray());
+    return;
+}
 var termCount = args.Length > 0 ? int.Parse(args[0]) : 10_000;
 var megabytes = args.Length > 1 ? int.Parse(args[1]) : 4;
 var rng = new Random(20261126);

@@ -52,6 +52,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection(); // only where an HTTPS endpoint is configured
 }
 app.UseStaticFiles();
+app.UseMiddleware<Huodong.Web.Conduct.Cheating.DeviceCookieMiddleware>();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();

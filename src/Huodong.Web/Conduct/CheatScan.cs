@@ -1,4 +1,5 @@
 using Huodong.Web.Audit;
+using Huodong.Web.Conduct.Cheating;
 using Huodong.Web.Conduct.Filter;
 using Huodong.Web.Data;
 using Huodong.Web.Participation;
@@ -11,13 +12,17 @@ namespace Huodong.Web.Conduct;
 
 /// <summary>
 /// M3.3 "no cheating, plagiarism or impersonation": a moderator scans an activity and a case opens for each
-/// suspect — accounts registered with the same phone number (by its blind index, never the number), a submission
-/// that copies an earlier one by another member, a nickname posing as staff or as the organisers. A subject with
-/// an open case already is left alone. The moderator decides; nothing is penalised automatically.
+/// suspect — accounts registered with the same phone number or email (by blind index, never the value), bursts,
+/// crowded networks and shared devices (<see cref="RegistrationWatch"/>), contact details that contradict the
+/// member's profile or history or belong to another member (<see cref="ContactCheck"/>), a submission that copies an
+/// earlier one by another member here or in an earlier activity (<see cref="PlagiarismScan"/>), a nickname posing as
+/// staff or as the organisers. Registration and submission run the cheap detectors as they happen; the scan covers
+/// everything again. A subject with an open case already is left alone. The moderator decides; nothing is penalised
+/// automatically.
 /// </summary>
-public sealed class CheatScan(HuodongDb db, AuditLog audit, TimeProvider time)
+public sealed class CheatScan(HuodongDb db, AuditLog audit, TimeProvider time, RegistrationWatch watch, ContactCheck contacts,
+    PlagiarismScan plagiarism)
 {
-    private const int MaxSubmissions = 5000;
     private static readonly string[] StaffWords = ["官方", "管理员", "客服", "工作人员", "主办方", "official", "admin", "moderator"];
 
     public async Task<Result<ScanOutcome>> ExecuteAsync(Actor actor, Guid activityId, CancellationToken ct)
@@ -29,34 +34,20 @@ public sealed class CheatScan(HuodongDb db, AuditLog audit, TimeProvider time)
 
         var registrations = await db.Registrations.AsNoTracking()
             .Where(r => r.ActivityId == activityId && r.Status != RegistrationStatus.Cancelled)
-            .Select(r => new { r.MemberId, r.Number, r.Contact.PhoneIndex }).ToListAsync(ct);
-        foreach (var group in registrations.GroupBy(r => r.PhoneIndex).Where(g => g.Count() > 1))
-            foreach (var r in group)
-            {
-                var others = string.Join(", ", group.Where(o => o.MemberId != r.MemberId).Select(o => $"R{o.Number:000000}"));
-                found.Add(new ModerationCase(CaseSubject.Member, r.MemberId, r.MemberId, activityId, ConductCategory.Cheating,
-                    CaseSource.Filter, $"R{r.Number:000000} ↔ {others}", "duplicate-account", false, now)); // entrant codes: no language, no personal data
-            }
-
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.ActivityId == activityId && s.Status != SubmissionStatus.Removed && s.Status != SubmissionStatus.Rejected)
-            .OrderBy(s => s.CreatedAt).Take(MaxSubmissions)
-            .Select(s => new { s.Id, s.MemberId, s.Content }).ToListAsync(ct);
-        var prints = submissions.Select(s =>
+            .Select(r => new { r.MemberId, r.Number, r.Contact.PhoneIndex, r.Contact.EmailIndex }).ToListAsync(ct);
+        // Duplicate accounts: another member registered here with the same phone or email (blind indexes only).
+        foreach (var r in registrations)
         {
-            var n = TextNormalizer.Fold(s.Content);
-            return (s.Id, s.MemberId, s.Content, Length: n.Length, Exact: Fingerprint.Exact(n), Sim: Fingerprint.SimHash(n));
-        }).ToList();
-        for (var i = 0; i < prints.Count; i++)
-        {
-            var later = prints[i];
-            if (later.Length < 16) continue; // short replies ("打卡") are alike by design
-            var original = prints.Take(i).FirstOrDefault(e => e.MemberId != later.MemberId
-                && Fingerprint.Similar(e.Exact, e.Sim, later.Exact, later.Sim, Math.Min(e.Length, later.Length)));
-            if (original.Id == Guid.Empty) continue;
-            found.Add(new ModerationCase(CaseSubject.Submission, later.Id, later.MemberId, activityId, ConductCategory.Cheating,
-                CaseSource.Filter, $"{later.Content}\n\n↔ {original.Content}", "plagiarism", false, now));
+            var others = registrations.Where(o => o.MemberId != r.MemberId
+                && (o.PhoneIndex == r.PhoneIndex || (r.EmailIndex != null && o.EmailIndex == r.EmailIndex))).ToList();
+            if (others.Count == 0) continue;
+            found.Add(new ModerationCase(CaseSubject.Member, r.MemberId, r.MemberId, activityId, ConductCategory.Cheating,
+                CaseSource.Filter, $"R{r.Number:000000} ↔ {string.Join(", ", others.Select(o => $"R{o.Number:000000}"))}",
+                "duplicate-account", false, now)); // entrant codes: no language, no personal data
         }
+        found.AddRange(await watch.FindAsync(activityId, now, ct));
+        found.AddRange(await contacts.FindAsync(activityId, now, ct));
+        found.AddRange(await plagiarism.FindAsync(activityId, now, ct));
 
         var memberIds = registrations.Select(r => r.MemberId).Distinct().ToList();
         var nicknames = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
@@ -74,12 +65,11 @@ public sealed class CheatScan(HuodongDb db, AuditLog audit, TimeProvider time)
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var open = await db.ModerationCases.Where(c => c.Status == CaseStatus.Open).Select(c => new { c.Subject, c.SubjectId }).ToListAsync(ct);
-        var fresh = found.Where(c => !open.Any(o => o.Subject == c.Subject && o.SubjectId == c.SubjectId))
-            .DistinctBy(c => (c.Subject, c.SubjectId)).ToList();
-        db.ModerationCases.AddRange(fresh);
-        var outcome = new ScanOutcome(fresh.Count, fresh.Count(c => c.Rule == "duplicate-account"),
-            fresh.Count(c => c.Rule == "plagiarism"), fresh.Count(c => c.Rule == "impersonation"));
+        var fresh = await Detections.OpenAsync(db, found, ct);
+        int Count(params string[] rules) => fresh.Count(c => rules.Contains(c.Rule));
+        var outcome = new ScanOutcome(fresh.Count, Count("duplicate-account"), Count("plagiarism"),
+            Count("impersonation", "verified-contact", "other-member-contact", "name-changed"), Count("burst"),
+            Count("shared-device", "network-cluster"));
         await audit.AppendAsync(actor.Id, "conduct.scan.run", "activity", activityId.ToString(), outcome, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -87,4 +77,5 @@ public sealed class CheatScan(HuodongDb db, AuditLog audit, TimeProvider time)
     }
 }
 
-public sealed record ScanOutcome(int Opened, int DuplicateAccounts, int Plagiarism, int Impersonation);
+/// <summary>Cases opened by a scan, in all and per detector (impersonation counts staff nicknames and contact details).</summary>
+public sealed record ScanOutcome(int Opened, int DuplicateAccounts, int Plagiarism, int Impersonation, int Bursts, int SharedDevices);

@@ -55,6 +55,32 @@ public static class ConductModel
             e.HasIndex(c => new { c.ActivityId, c.Status });
             e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<Cheating.SubmissionPrint>(e =>
+        {
+            e.HasKey(p => p.SubmissionId);
+            e.Property(p => p.Signature).HasMaxLength(Cheating.MinHash.Hashes * 4);
+            e.HasIndex(p => new { p.ActivityId, p.At });
+            e.HasOne<Participation.Submission>().WithOne().HasForeignKey<Cheating.SubmissionPrint>(p => p.SubmissionId)
+                .OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Cheating.SubmissionBand>(e =>
+        {
+            e.HasKey(x => new { x.Key, x.SubmissionId });
+            e.HasIndex(x => x.SubmissionId);
+            e.HasOne<Cheating.SubmissionPrint>().WithMany().HasForeignKey(x => x.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Cheating.ClientTrace>(e =>
+        {
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(12);
+            e.Property(t => t.NetworkHash).HasMaxLength(64);
+            e.Property(t => t.DeviceHash).HasMaxLength(64);
+            e.HasIndex(t => new { t.ActivityId, t.NetworkHash, t.At });
+            e.HasIndex(t => t.DeviceHash);
+            e.HasIndex(t => t.MemberId);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<CaseReport>(e =>
         {
             e.HasKey(r => new { r.CaseId, r.ReporterId });

@@ -10,6 +10,7 @@ public sealed class ConductOptions
 {
     public AdvertisingRules Advertising { get; set; } = new();
     public FloodRules Flood { get; set; } = new();
+    public CheatRules Cheating { get; set; } = new();
     /// <summary>Violation + prior penalties → suggested action. The first row whose category and repeat count fit wins.</summary>
     public List<Guideline> Guidelines { get; set; } = [];
 
@@ -23,6 +24,15 @@ public sealed class ConductOptions
 /// </summary>
 public sealed record FloodRules(bool Enabled = true, int PostsPerMinute = 10, ConductAction RateAction = ConductAction.Block,
     int Repeats = 3, int RepeatWindowMinutes = 10, ConductAction RepeatAction = ConductAction.Hold);
+
+/// <summary>
+/// Cheat detection (M3.3): <see cref="BurstCount"/> registrations for one activity from one network within
+/// <see cref="BurstSeconds"/> are a burst; <see cref="DeviceAccounts"/> accounts seen on one device are a cluster;
+/// <see cref="NetworkAccounts"/> registrants of one activity on one network are unusually many; two submissions whose
+/// estimated similarity reaches <see cref="PlagiarismSimilarity"/> are near-duplicates.
+/// </summary>
+public sealed record CheatRules(bool Enabled = true, int BurstCount = 5, int BurstSeconds = 10, int DeviceAccounts = 2,
+    int NetworkAccounts = 20, double PlagiarismSimilarity = 0.4);
 
 /// <summary>A row of the severity guideline table (M3.3 "penalised according to the severity").</summary>
 public sealed record Guideline(ConductCategory? Category, int MinPrior, CaseDecision Action, int? Days = null, int? Points = null)

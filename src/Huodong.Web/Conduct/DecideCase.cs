@@ -60,7 +60,7 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
                 if (c.ContentHeld && await ReleaseAsync(c, ct)) kind = NotificationKind.ContentApproved;
                 break;
             case CaseDecision.RemoveContent:
-                if (c.Subject == CaseSubject.Member) return ConductErrors.NoContentToRemove;
+                if (c.Subject is CaseSubject.Member or CaseSubject.Registration) return ConductErrors.NoContentToRemove;
                 await RemoveAsync(c, restore: false, ct);
                 kind = NotificationKind.ContentRemoved;
                 break;

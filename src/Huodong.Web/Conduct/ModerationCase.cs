@@ -2,7 +2,8 @@ using Huodong.Web.Shared;
 
 namespace Huodong.Web.Conduct;
 
-public enum CaseSubject { Comment, Submission, Member, Nickname }
+/// <summary><see cref="Registration"/>: a detection about one registration (burst, shared device, impersonation).</summary>
+public enum CaseSubject { Comment, Submission, Member, Nickname, Registration }
 public enum CaseSource { Filter, Report }
 public enum CaseStatus { Open, Decided, Appealed, Closed }
 public enum CaseDecision { Dismiss, RemoveContent, Warn, DeductPoints, Disqualify, Suspend, Ban }
@@ -67,6 +68,17 @@ public class ModerationCase
     public Guid? AppealDecidedBy { get; private set; }
     public DateTimeOffset? AppealDecidedAt { get; private set; }
     public int Revision { get; private set; }
+
+    /// <summary>Plagiarism: the earlier submission this one matches, and the estimated similarity (0–1).</summary>
+    public Guid? MatchedId { get; private set; }
+    public double? Similarity { get; private set; }
+
+    public ModerationCase Matching(Guid matchedId, double similarity)
+    {
+        MatchedId = matchedId;
+        Similarity = Math.Round(similarity, 3);
+        return this;
+    }
 
     /// <summary>Queue order: the category's weight, raised by up to two as more members report it.</summary>
     public int Severity => BaseSeverity + Math.Min(ReporterCount / 2, 2);

@@ -68,7 +68,8 @@ public sealed class ModerationQueries(HuodongDb db, IOptions<ConductOptions> opt
                 c.Category, c.Source, c.Rule, c.Status, c.Severity, c.ReporterCount, c.ContentHeld, c.Evidence,
                 reports.Where(r => r.CaseId == c.Id).Select(r => new ReportItem(r.ReporterId, r.Reason, r.At)).ToList(),
                 prior, new Suggestion(suggestion.Action, suggestion.Days, suggestion.Points), c.OpenedAt,
-                c.Decision, c.Note, c.Days, c.Points, c.DecidedBy, c.DecidedAt, c.AppealReason, c.AppealedAt, c.AppealUpheld);
+                c.Decision, c.Note, c.Days, c.Points, c.DecidedBy, c.DecidedAt, c.AppealReason, c.AppealedAt, c.AppealUpheld,
+                c.MatchedId, c.Similarity);
         }).ToList();
     }
 }
@@ -77,7 +78,7 @@ public sealed record CaseView(Guid Id, CaseSubject Subject, Guid SubjectId, Guid
     ConductCategory Category, CaseSource Source, string Rule, CaseStatus Status, int Severity, int Reporters, bool ContentHeld,
     string Evidence, List<ReportItem> Reports, List<HistoryItem> History, Suggestion Suggested, DateTimeOffset OpenedAt,
     CaseDecision? Decision, string? Note, int? Days, int? Points, Guid? DecidedBy, DateTimeOffset? DecidedAt,
-    string? AppealReason, DateTimeOffset? AppealedAt, bool? AppealUpheld);
+    string? AppealReason, DateTimeOffset? AppealedAt, bool? AppealUpheld, Guid? MatchedId = null, double? Similarity = null);
 
 public sealed record ReportItem(Guid ReporterId, string Reason, DateTimeOffset At);
 public sealed record HistoryItem(Guid CaseId, ConductCategory Category, CaseDecision Decision, DateTimeOffset At);

@@ -45,6 +45,9 @@ public abstract class HuodongDb(DbContextOptions options)
     public DbSet<Conduct.PostFingerprint> PostFingerprints => Set<Conduct.PostFingerprint>();
     public DbSet<Conduct.ModerationCase> ModerationCases => Set<Conduct.ModerationCase>();
     public DbSet<Conduct.CaseReport> CaseReports => Set<Conduct.CaseReport>();
+    public DbSet<Conduct.Cheating.SubmissionPrint> SubmissionPrints => Set<Conduct.Cheating.SubmissionPrint>();
+    public DbSet<Conduct.Cheating.SubmissionBand> SubmissionBands => Set<Conduct.Cheating.SubmissionBand>();
+    public DbSet<Conduct.Cheating.ClientTrace> ClientTraces => Set<Conduct.Cheating.ClientTrace>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

@@ -13,7 +13,7 @@ namespace Huodong.Web.Participation;
 /// is claimed with one atomic conditional UPDATE; over capacity the member is waitlisted when the plan allows it.
 /// One registration per member and activity is held by a unique index, whatever races.
 /// </summary>
-public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeProvider time)
+public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeProvider time, Conduct.Cheating.RegistrationWatch watch)
 {
     public const string NamePurpose = "registration.realName";
     public const string PhonePurpose = "registration.phone";
@@ -75,6 +75,8 @@ public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeP
         {
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            // M3.3: bursts and shared devices open cases for a moderator; the registration itself stands.
+            await watch.AfterRegistrationAsync(registration, ct);
             return registration;
         }
         catch (DbUpdateException)

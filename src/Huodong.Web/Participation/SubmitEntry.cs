@@ -11,7 +11,7 @@ namespace Huodong.Web.Participation;
 /// M2.1 while Live, for confirmed registrants: a reply is accepted when it meets the plan's rule; task evidence
 /// waits for staff; an entry of a registration-mode activity is accepted as handed in.
 /// </summary>
-public sealed class SubmitEntry(HuodongDb db, TimeProvider time, ContentScreen screen)
+public sealed class SubmitEntry(HuodongDb db, TimeProvider time, ContentScreen screen, Conduct.Cheating.PlagiarismCheck plagiarism)
 {
     public const int MaxLength = 10_000;
 
@@ -72,6 +72,8 @@ public sealed class SubmitEntry(HuodongDb db, TimeProvider time, ContentScreen s
         db.Submissions.Add(submission);
         await screen.RecordAsync(screening, actor.Id, CaseSubject.Submission, submission.Id, activityId, text, ct);
         db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id, ActivityEventKind.Submitted, now, submission.Id));
+        // M3.3: a near-duplicate of an earlier submission by another member opens a case (the entry still stands).
+        if (!screening.Held) await plagiarism.RecordAsync(submission, ct);
         await db.SaveChangesAsync(ct);
         return submission;
     }

@@ -17,6 +17,16 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
     private readonly DemoClock _clock = new(now);
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
+    // Twelve different replies: near-identical ones would (rightly) open plagiarism cases in the demo.
+    private static readonly string[] Replies =
+    [
+        "新品的续航比上一代长了一整天，出差不用带充电宝。", "最喜欢新品的夜景拍照，路灯下也看得清招牌上的字。",
+        "新品更轻了，单手拿着追剧一点都不累。", "新品的屏幕在阳光下也很亮，骑车看导航很方便。",
+        "新品充电二十分钟就到八成，早上出门前插一下就够。", "喜欢新品的防水，下雨天在外面接电话不用担心。",
+        "新品的扬声器声音很饱满，周末在家看电影很过瘾。", "给父母买了新品，大字模式和语音助手他们一学就会。",
+        "新品的指纹识别快多了，戴着手套也能解锁。", "新品的配色很好看，朋友们都问我在哪里买的。",
+        "新品支持双卡双待，工作和生活的号码终于分开了。", "新品散热做得好，打一小时游戏机身也不烫。",
+    ];
     private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛"];
 
     /// <summary>Seeds the history; returns the live activity's id.</summary>
@@ -26,12 +36,14 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
         var store = new ActivityStore(db, audit);
         var plans = new PlanUseCases(store, _clock);
         var review = new ReviewPlan(store, _clock);
-        var register = new RegisterMember(db, protector, _clock);
         // Demo posts go through the conduct screen with the default rules, on the demo clock (the starter lexicon comes after).
         var conduct = Microsoft.Extensions.Options.Options.Create(new Conduct.ConductOptions());
+        // No request behind the seed: nothing to trace; demo submissions are fingerprinted like any other.
+        var register = new RegisterMember(db, protector, _clock,
+            new Conduct.Cheating.RegistrationWatch(db, new Conduct.Cheating.ClientFingerprint(protector), new HttpContextAccessor(), conduct, _clock));
         var screen = new Conduct.ContentScreen(db, new Conduct.LexiconCache(conduct), conduct, _clock);
         var discussion = new Discussion(db, _clock, screen);
-        var submit = new SubmitEntry(db, _clock, screen);
+        var submit = new SubmitEntry(db, _clock, screen, new Conduct.Cheating.PlagiarismCheck(db, conduct, _clock));
         var planner = Actor(staff["planner"], Roles.Planner);
         var head = Actor(staff["head"], Roles.CommunityHead);
         var leader = Actor(staff["leader"], Roles.Leader);
@@ -95,7 +107,7 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
         {
             At(-0.025 + i * 0.0015);
             Ensure(await submit.ExecuteAsync(Actor(members[42 + i], Roles.Member), live,
-                $"我最喜欢新品的第{i + 1}个功能：续航更长，拍照更清晰。", null, ct));
+                Replies[i], null, ct));
         }
         At(-0.008);
         Ensure(await discussion.PostAsync(Actor(members[55], Roles.Member), live, "直播回放在哪里可以看？", null, true, ct));

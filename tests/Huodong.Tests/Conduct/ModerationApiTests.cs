@@ -265,7 +265,8 @@ public abstract class ModerationApiTests(TestApp app) : ParticipationTests(app)
         var outcome = await (await (await App.As("moderator")).PostJson($"/api/activities/{id}/conduct/scan", null)).Expect<ScanOutcome>(HttpStatusCode.OK);
         var again = await (await (await App.As("moderator")).PostJson($"/api/activities/{id}/conduct/scan", null)).Expect<ScanOutcome>(HttpStatusCode.OK);
 
-        Assert.Equal(new ScanOutcome(4, 2, 1, 1), outcome);
+        // The copy was caught when it was stored (its case is open already); the scan adds the rest.
+        Assert.Equal(new ScanOutcome(3, 2, 0, 1, 0, 0), outcome);
         Assert.Equal(0, again.Opened); // open cases are not opened twice
         var queue = await Queue(id);
         var copied = queue.Single(c => c.Rule == "plagiarism");

@@ -37,9 +37,15 @@ public static class ConductLabels
         "phone" => "a phone number",
         "flood-rate" => "posting too fast",
         "flood-repeat" => "the same text again and again",
-        "duplicate-account" => "accounts sharing a phone number",
+        "duplicate-account" => "accounts sharing a phone number or email",
         "plagiarism" => "copied from another member",
         "impersonation" => "posing as staff",
+        "burst" => "a burst of registrations from one network",
+        "network-cluster" => "many registrants on one network",
+        "shared-device" => "accounts sharing a device",
+        "verified-contact" => "contact differs from the verified profile",
+        "other-member-contact" => "another member's contact details",
+        "name-changed" => "real name differs from earlier registrations",
         _ => "member reports",
     };
 
@@ -48,6 +54,7 @@ public static class ConductLabels
         CaseSubject.Comment => "Comment",
         CaseSubject.Submission => "Submission",
         CaseSubject.Nickname => "Nickname",
+        CaseSubject.Registration => "Registration",
         _ => "Member",
     };
 }

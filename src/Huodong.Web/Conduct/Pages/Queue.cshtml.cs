@@ -1,6 +1,10 @@
+using Huodong.Web.Conduct.Cheating;
+using Huodong.Web.Data;
 using Huodong.Web.People;
+using Microsoft.EntityFrameworkCore;
 using Huodong.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,11 +16,13 @@ namespace Huodong.Web.Conduct.Pages;
 /// its evidence, reports, the member's history, the guideline's suggestion and a decision form (<see cref="DecideCase"/>).
 /// </summary>
 [Authorize(Policy = PagesSetup.StaffPolicy)]
-public sealed class QueueModel(ModerationQueries queries, DecideCase decide, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class QueueModel(ModerationQueries queries, DecideCase decide, HuodongDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public List<CaseView> Cases { get; private set; } = [];
     public int Total { get; private set; }
     public Guid? FailedId { get; private set; }
+    /// <summary>Plagiarism cases: the submission and the earlier one it matches, their shared passages marked.</summary>
+    public Dictionary<Guid, (IReadOnlyList<Passage> Later, IReadOnlyList<Passage> Earlier)> Passages { get; } = [];
 
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -39,6 +45,18 @@ public sealed class QueueModel(ModerationQueries queries, DecideCase decide, ISt
         return await LoadAsync(ct) ?? Page();
     }
 
+    /// <summary>The text, encoded, with each shared passage inside <c>&lt;mark&gt;</c> (no whitespace added between runs).</summary>
+    public static IHtmlContent Marked(IReadOnlyList<Passage> passages)
+    {
+        var html = new HtmlContentBuilder();
+        foreach (var p in passages)
+        {
+            if (p.Shared) html.AppendHtml("<mark>").Append(p.Text).AppendHtml("</mark>");
+            else html.Append(p.Text);
+        }
+        return html;
+    }
+
     public IReadOnlyList<string> Errors => ModelState[""]?.Errors.Select(e => e.ErrorMessage).Distinct().ToList() ?? [];
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -47,6 +65,15 @@ public sealed class QueueModel(ModerationQueries queries, DecideCase decide, ISt
         if (!page.IsOk) return Forbid();
         Cases = page.Value!.Items.ToList();
         Total = page.Value.Total;
+        var pairs = Cases.Where(c => c.MatchedId is not null).ToList();
+        var ids = pairs.SelectMany(c => new[] { c.SubjectId, c.MatchedId!.Value }).Distinct().ToList();
+        var texts = await db.Submissions.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Content, ct);
+        foreach (var c in pairs)
+            if (texts.TryGetValue(c.SubjectId, out var later) && texts.TryGetValue(c.MatchedId!.Value, out var earlier))
+            {
+                var (left, right, _) = PassageMatch.Compare(later, earlier);
+                Passages[c.Id] = (left, right);
+            }
         return null;
     }
 }

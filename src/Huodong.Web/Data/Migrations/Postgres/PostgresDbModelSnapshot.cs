@@ -141,6 +141,88 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.ToTable("CaseReports");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.ClientTrace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceHash");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ActivityId", "NetworkHash", "At");
+
+                    b.ToTable("ClientTraces");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key", "SubmissionId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("SubmissionBands");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionPrint", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("ActivityId", "At");
+
+                    b.ToTable("SubmissionPrints");
+                });
+
             modelBuilder.Entity("Huodong.Web.Conduct.ConductTerm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,6 +339,9 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<Guid?>("MatchedId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("MemberId")
                         .HasColumnType("uuid");
 
@@ -281,6 +366,9 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1712,6 +1800,33 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.HasOne("Huodong.Web.Conduct.ModerationCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.ClientTrace", b =>
+                {
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionBand", b =>
+                {
+                    b.HasOne("Huodong.Web.Conduct.Cheating.SubmissionPrint", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionPrint", b =>
+                {
+                    b.HasOne("Huodong.Web.Participation.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("Huodong.Web.Conduct.Cheating.SubmissionPrint", "SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

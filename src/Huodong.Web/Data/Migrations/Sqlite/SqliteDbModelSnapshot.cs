@@ -136,6 +136,88 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("CaseReports");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.ClientTrace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NetworkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceHash");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ActivityId", "NetworkHash", "At");
+
+                    b.ToTable("ClientTraces");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionBand", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key", "SubmissionId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("SubmissionBands");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionPrint", b =>
+                {
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("SubmissionId");
+
+                    b.HasIndex("ActivityId", "At");
+
+                    b.ToTable("SubmissionPrints");
+                });
+
             modelBuilder.Entity("Huodong.Web.Conduct.ConductTerm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -252,6 +334,9 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MatchedId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MemberId")
                         .HasColumnType("TEXT");
 
@@ -276,6 +361,9 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -1697,6 +1785,33 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasOne("Huodong.Web.Conduct.ModerationCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.ClientTrace", b =>
+                {
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionBand", b =>
+                {
+                    b.HasOne("Huodong.Web.Conduct.Cheating.SubmissionPrint", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Conduct.Cheating.SubmissionPrint", b =>
+                {
+                    b.HasOne("Huodong.Web.Participation.Submission", null)
+                        .WithOne()
+                        .HasForeignKey("Huodong.Web.Conduct.Cheating.SubmissionPrint", "SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
