@@ -61,6 +61,7 @@ app.MapPreparationApi();
 app.MapPromotionApi();
 app.MapLiveOpsApi();
 app.MapResultsApi();
+app.MapAwardsApi();
 app.MapMembersApi();
 app.MapAuditApi();
 app.MapRazorPages();

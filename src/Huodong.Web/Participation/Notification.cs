@@ -6,6 +6,7 @@ public enum NotificationKind
 {
     RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
     TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed, ActivityLaunched, ActivityEnded, StartsSoon, LaunchHeld,
+    AwardWon, AwardDelivered, AwardsOverdue,
 }
 
 /// <summary>
@@ -58,6 +59,9 @@ public class Notification
         NotificationKind.ActivityEnded => "{0} has ended. Thank you for taking part; results will be published on its page.",
         NotificationKind.StartsSoon => "Reminder: {0} starts at {1}.",
         NotificationKind.LaunchHeld => "{0} did not start at its planned time: the readiness gate is not met ({1}). The scheduler tries again every few minutes.",
+        NotificationKind.AwardWon => "The results of {0} are published: you won \"{1}\". See My awards to follow its delivery.",
+        NotificationKind.AwardDelivered => "Your award \"{1}\" from {0} was delivered. Please confirm receipt in My awards.",
+        NotificationKind.AwardsOverdue => "{1} awards of {0} are past their delivery deadline and still undelivered.",
         _ => "{0}",
     };
 }
