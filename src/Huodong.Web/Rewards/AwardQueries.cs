@@ -109,3 +109,27 @@ public sealed class AwardQueries(HuodongDb db, AwardChanges changes, Winners win
             insider ? a.TrackingNumber : null, mine ? a.CouponCode : null, insider ? a.DeliveryNote : null, mine);
     }
 }
+
+/// <summary>An accepted submission a judge may score, with the judge's own marks if they scored it.</summary>
+public sealed record ScorableView(Guid SubmissionId, string Code, string Content, DateTimeOffset SubmittedAt, int Judges,
+    IReadOnlyDictionary<string, int>? MyMarks);
+
+public static class ScorableQuery
+{
+    /// <summary>The accepted submissions of confirmed members not on the team, oldest first (at most 200).</summary>
+    public static async Task<List<ScorableView>> ListAsync(HuodongDb db, Actor actor, Activity activity, CancellationToken ct)
+    {
+        var team = activity.Team.Select(t => t.UserId).ToList();
+        var rows = await db.Submissions.AsNoTracking()
+            .Where(s => s.ActivityId == activity.Id && s.Status == Participation.SubmissionStatus.Accepted && !team.Contains(s.MemberId))
+            .Join(db.Registrations.Where(r => r.ActivityId == activity.Id && r.Status == Participation.RegistrationStatus.Confirmed),
+                s => s.MemberId, r => r.MemberId, (s, r) => new { s.Id, r.Number, s.Content, s.CreatedAt })
+            .OrderBy(s => s.CreatedAt).Take(200).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var scores = await db.Set<Score>().AsNoTracking().Where(s => ids.Contains(s.SubmissionId)).ToListAsync(ct);
+        return rows.Select(r => new ScorableView(r.Id, Participation.Registration.CodeFor(r.Number),
+            r.Content.Length > 140 ? r.Content[..140] + "…" : r.Content, r.CreatedAt,
+            scores.Count(s => s.SubmissionId == r.Id),
+            scores.FirstOrDefault(s => s.SubmissionId == r.Id && s.JudgeId == actor.UserId)?.Marks)).ToList();
+    }
+}

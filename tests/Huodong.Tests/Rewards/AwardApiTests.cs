@@ -302,6 +302,42 @@ public abstract class AwardApiTests(TestApp app) : ParticipationTests(app)
         Assert.Equal("not-published", (await (await App.Anonymous().GetAsync($"/api/activities/{id}/results", Ct)).ExpectProblem(HttpStatusCode.NotFound)).Code);
     }
 
+    [Fact]
+    public async Task The_pages_show_results_publicly_awards_to_the_team_and_each_winner_their_own()
+    {
+        var (id, subs) = await EndedWithReplies(ReplyPlan(new RewardSetting("最佳打卡", RewardKind.Points, 1, 30m, RewardRule.Ranking)),
+            Members(95, 2));
+        var console = await Html(await Planner, $"/console/activities/{id}/awards");
+        Assert.Contains("为提交内容评分", console);
+        Assert.Contains("公布结果", console);
+        await (await Score("head", subs["member95"], 9, 9, 9)).ShouldBe(HttpStatusCode.OK);
+        await Published(id);
+        var award = Assert.Single((await Awards(id)).Items);
+
+        var team = await Html(await Planner, $"/console/activities/{id}/awards");
+        var results = await Html(App.Anonymous(), $"/activities/{id}/results");
+        var activity = await Html(App.Anonymous(), $"/activities/{id}");
+        var mine = await Html(await App.As("member95"), "/me/awards");
+        var other = await Html(await App.As("member96"), "/me/awards");
+
+        Assert.Contains($"deliver-{award.Id}", team);
+        Assert.Contains(award.Code, results);
+        Assert.Contains("发放记录", results);
+        Assert.Contains($"/activities/{id}/results", activity);
+        Assert.Contains(award.Id.ToString(), mine);
+        Assert.DoesNotContain(award.Id.ToString(), other);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.As("member95")).GetAsync($"/console/activities/{id}/awards", Ct)).StatusCode);
+    }
+
+    private async Task<string> Html(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var response = await client.SendAsync(request, Ct);
+        await response.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
     private Task Disqualify(Guid activityId, string member) => App.WithDb(async db =>
     {
         var memberId = await db.Users.Where(u => u.Email == $"{member}@{TestApp.Domain}").Select(u => u.Id).SingleAsync(Ct);
