@@ -3,12 +3,15 @@ using Huodong.Web.Audit;
 using Huodong.Web.Data;
 using Huodong.Web.Participation;
 using Huodong.Web.Planning;
+using Huodong.Web.Rewards;
 using Huodong.Web.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.People;
 
 /// <summary>
-/// Demo activities that already happened or are happening now: a Live one and an Ended one with 30+ confirmed
+/// Demo activities that already happened or are happening now: a Closed one with published results and delivered
+/// awards, a Live one and an Ended one with 30+ confirmed
 /// registrations and a Draw reward not yet drawn (API.md). They are driven through the real use cases on a clock
 /// set back in time, step by step in time order, so their history, events and audit chain read as they would.
 /// </summary>
@@ -70,6 +73,8 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
             }, ct));
         }
 
+        await SeedClosedAsync(staff, members, store, audit, Approved, Register, Move, ct);
+
         // Ended: an anniversary lottery that ran last week; 36 confirmed entrants, the draw not yet made.
         var lottery = await Approved(DemoPlans.EndedLottery(now), daysAgo: 30);
         await Register(lottery, members.Take(36), fromDaysAgo: 24, toDaysAgo: 12);
@@ -106,6 +111,82 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
             LiveOps.IncidentKind.TechnicalFault, LiveOps.IncidentSeverity.High, "直播画面卡顿",
             "多名会员在评论区反映直播画面卡顿、声音不同步，正在联系直播平台排查。", staff["moderator"].Id), ct));
         return live;
+    }
+
+    /// <summary>
+    /// Closed (E3): a reply-mode check-in seven weeks ago — 20 registered, 12 replied; a committed and revealed draw for
+    /// two bottles (both in stock); results published; every award delivered (points credited, bottles shipped to the
+    /// winners' encrypted addresses), most confirmed by their winners; then closed.
+    /// </summary>
+    private async Task SeedClosedAsync(IReadOnlyDictionary<string, AppUser> staff, List<AppUser> members, ActivityStore store,
+        AuditLog audit, Func<Plan, double, Task<Guid>> approved, Func<Guid, IEnumerable<AppUser>, double, double, Task> register,
+        Func<Guid, Func<Activity, Shared.Result>, Task> move, CancellationToken ct)
+    {
+        var planner = Actor(staff["planner"], Roles.Planner);
+        var id = await approved(DemoPlans.ClosedCheckIn(now), 70);
+        At(-68);
+        Ensure(await new Preparation.Materials(store, audit, _clock).AddAsync(planner, id, new Preparation.MaterialInput("定制保温杯",
+            Preparation.MaterialKind.Prize, 2, 2, staff["planner"].Email, Preparation.MaterialStatus.Ready, "已到货，存放于市场部"), ct));
+        var entrants = members.Skip(100).Take(20).ToList();
+        await register(id, entrants, 63, 51);
+        At(-50);
+        await move(id, a => a.Launch(planner.Id, _clock.GetUtcNow()));
+        var submit = new SubmitEntry(db, _clock);
+        for (var i = 0; i < 12; i++)
+        {
+            At(-49.5 + i * 0.3);
+            Ensure(await submit.ExecuteAsync(Actor(entrants[i], Roles.Member), id, $"体验了第{i + 1}天，新品的续航和手感都很不错。", null, ct));
+        }
+        At(-45);
+        await move(id, a => a.End(planner.Id, _clock.GetUtcNow()));
+
+        At(-44.9);
+        var draw = Ensure(await new CreateDraw(store, audit, protector, _clock).CreateAsync(planner, id,
+            new CreateDrawInput(2, "上证指数 收盘点位（活动结束次日）3287.45", "定制保温杯"), ct));
+        At(-44.2);
+        Ensure(await new RevealDraw(db, audit, protector, _clock).RevealAsync(planner, draw.Id, ct));
+        At(-44);
+        Ensure(await new PublishResults(store, new Winners(db), audit, protector, _clock).ExecuteAsync(planner, id, ct));
+
+        var awards = await db.Set<Award>().Where(a => a.ActivityId == id).OrderBy(a => a.RewardName).ThenBy(a => a.Rank).ToListAsync(ct);
+        var changes = new AwardChanges(db, audit, protector, _clock);
+        var deliver = new DeliverAward(db, audit, _clock);
+        Actor WinnerOf(Award a) => Actor(members.First(m => m.Id == a.MemberId), Roles.Member);
+        int NumberOf(Award a) => 1 + members.FindIndex(m => m.Id == a.MemberId);
+        var points = awards.Where(a => a.Kind == RewardKind.Points).ToList();
+        var bottles = awards.Where(a => a.Kind == RewardKind.Physical).ToList();
+        // In time order: points credited at once, the bottle winners give their addresses, points confirmed,
+        // bottles shipped with tracking numbers, bottles confirmed. One points award in three stays unconfirmed.
+        foreach (var a in points)
+        {
+            At(-43.9 + a.Rank * 0.001);
+            Ensure(await deliver.ExecuteAsync(planner, a.Id, new DeliverInput(null, null), ct));
+        }
+        foreach (var (a, i) in bottles.Select((a, i) => (a, i)))
+        {
+            var n = NumberOf(a);
+            At(-43.5 + i * 0.1);
+            Ensure(await changes.SetAddressAsync(WinnerOf(a), a.Id, new AddressInput(
+                Surnames[n % Surnames.Length] + Given[n * 7 % Given.Length] + Given[n % Given.Length],
+                $"139{(n * 7919) % 100_000_000:00000000}", $"上海市浦东新区张江路{100 + n}号{n % 20 + 1}栋"), ct));
+        }
+        foreach (var a in points.Where(a => a.Rank % 3 != 0))
+        {
+            At(-43 + a.Rank * 0.05);
+            Ensure(await changes.ConfirmAsync(WinnerOf(a), a.Id, ct));
+        }
+        foreach (var (a, i) in bottles.Select((a, i) => (a, i)))
+        {
+            At(-42 + i * 0.1);
+            Ensure(await deliver.ExecuteAsync(planner, a.Id, new DeliverInput($"SF10{NumberOf(a):000000}88", null), ct));
+        }
+        foreach (var (a, i) in bottles.Select((a, i) => (a, i)))
+        {
+            At(-40 + i * 0.1);
+            Ensure(await changes.ConfirmAsync(WinnerOf(a), a.Id, ct));
+        }
+        At(-38);
+        Ensure(await new CloseActivity(store, _clock).ExecuteAsync(planner, id, ct));
     }
 
     private void At(double days) => _clock.Set(now.AddDays(days));

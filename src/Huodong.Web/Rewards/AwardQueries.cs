@@ -36,7 +36,7 @@ public sealed record AwardList(IReadOnlyList<AwardView> Items, int Total, int Ov
 public sealed class AwardQueries(HuodongDb db, AwardChanges changes, Winners winners, TimeProvider time)
 {
     public const string RankingHow = "Judges scored accepted submissions with a rubric (relevance, quality, creativity, 0–10 each); scores are averaged across judges. " + Ranking.TieRule;
-    public const string CompletersHow = "Everyone who completed the activity (every task, or an accepted reply), in the order they completed it, while the reward lasts.";
+    public const string CompletersHow = "Everyone who completed the activity (every task, an accepted reply, or a confirmed registration, as the participation method asks), in the order they completed it, while the reward lasts.";
     public const string DrawHow = "A verifiable draw (huodong-draw-v1) among confirmed registrations; anyone can recompute the winners.";
 
     public async Task<Result<ResultsView>> ResultsAsync(Actor actor, Guid activityId, CancellationToken ct)

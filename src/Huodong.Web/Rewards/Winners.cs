@@ -19,8 +19,8 @@ public sealed record StockShortage(string RewardName, int Winners, int InStock);
 /// is Confirmed can win: waitlisted, cancelled and disqualified members never do.
 /// <list type="bullet">
 /// <item><c>Ranking</c>: <see cref="Ranking"/> over the judges' scores of accepted submissions; the top <c>quantity</c>.</item>
-/// <item><c>AllCompleters</c>: everyone who completed — every task of the plan in task mode, otherwise an accepted
-///   reply or submission — in the order they completed, up to <c>quantity</c>.</item>
+/// <item><c>AllCompleters</c>: everyone who completed — every task of the plan in task mode, an accepted reply in
+///   reply mode, a confirmed registration in registration mode — in the order they completed, up to <c>quantity</c>.</item>
 /// <item><c>Draw</c>: the winners of the revealed draws for that reward (a redraw's after the original's), up to <c>quantity</c>.</item>
 /// </list>
 /// </summary>
@@ -81,6 +81,9 @@ public sealed class Winners(HuodongDb db)
                 .OrderBy(g => g.Max(t => t.CompletedAt)).ThenBy(g => eligible.GetValueOrDefault(g.Key))
                 .Select(g => g.Key).ToList();
         }
+        if (plan.Participation?.Method is null or ParticipationMethod.Registration)
+            // Registration is the whole participation the method asks for (M2.1): every confirmed registrant completed it.
+            return eligible.OrderBy(e => e.Value).Select(e => e.Key).ToList();
         var accepted = await db.Submissions.AsNoTracking()
             .Where(s => s.ActivityId == activity.Id && s.Status == SubmissionStatus.Accepted)
             .Select(s => new { s.MemberId, s.CreatedAt }).ToListAsync(ct);
