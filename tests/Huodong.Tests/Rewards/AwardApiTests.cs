@@ -229,6 +229,8 @@ public abstract class AwardApiTests(TestApp app) : ParticipationTests(app)
         var confirmed = await (await Confirm(award.Id, "member61")).Expect<AwardView>(HttpStatusCode.OK);
         Assert.Equal(AwardStatus.Confirmed, confirmed.Status);
         Assert.Equal("already-confirmed", (await (await Confirm(award.Id, "member61")).ExpectProblem(HttpStatusCode.Conflict)).Code);
+        var mine = await (await (await App.As("member61")).GetAsync("/api/me/activities", Ct)).Expect<JsonObject>(HttpStatusCode.OK);
+        Assert.Contains(mine["rewards"]!.AsArray(), r => (string?)r!["id"] == award.Id.ToString() && (string?)r["status"] == "Confirmed");
 
         var codes = await App.WithDb(db => db.AuditEntries.AsNoTracking().Where(a => a.SubjectType == "award" && a.SubjectId == award.Id.ToString())
             .OrderBy(a => a.Sequence).Select(a => a.Code).ToListAsync(Ct));
