@@ -7,6 +7,7 @@ using Huodong.Web.Participation;
 using Huodong.Web.Planning;
 using Huodong.Web.Rewards;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Huodong.Tests.Rewards;
 
@@ -329,6 +330,28 @@ public abstract class AwardApiTests(TestApp app) : ParticipationTests(app)
         Assert.Contains(award.Id.ToString(), mine);
         Assert.DoesNotContain(award.Id.ToString(), other);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await App.As("member95")).GetAsync($"/console/activities/{id}/awards", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Awards_undelivered_past_their_deadline_alert_the_team_once()
+    {
+        var (id, _) = await EndedWithReplies(ReplyPlan(new RewardSetting("参与积分", RewardKind.Points, 5, 10m, RewardRule.AllCompleters)),
+            Members(97, 2));
+        await Published(id);
+        // Three weeks later (the deadline is two weeks after publication), nothing has been delivered.
+        await App.WithDb(db => db.Set<Award>().Where(a => a.ActivityId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueAt, DateTimeOffset.UtcNow.AddDays(-7)), Ct));
+        using var scope = App.Services.CreateScope();
+        var overdue = scope.ServiceProvider.GetRequiredService<OverdueAwards>();
+
+        Assert.True(await overdue.AlertAsync(Ct) >= 2);
+        Assert.Equal(0, await App.WithDb(db => db.Set<Award>().CountAsync(a => a.ActivityId == id && a.OverdueAlertedAt == null, Ct)));
+        Assert.Contains(await Notifications("planner", id), n => n.Kind == NotificationKind.AwardsOverdue);
+        Assert.Equal(2, (await Awards(id)).Overdue);
+        Assert.Contains("awards-overdue", await Html(await Planner, $"/console/activities/{id}/awards"));
+        var before = (await Notifications("planner", id)).Count;
+        await overdue.AlertAsync(Ct);
+        Assert.Equal(before, (await Notifications("planner", id)).Count);
     }
 
     private async Task<string> Html(HttpClient client, string path)
