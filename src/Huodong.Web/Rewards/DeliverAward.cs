@@ -31,6 +31,25 @@ public sealed class DeliverAward(HuodongDb db, AuditLog audit, TimeProvider time
         if (input.TrackingNumber is { Length: > Award.MaxTracking } || input.Note is { Length: > Award.MaxNote })
             return Error.Validation(new Dictionary<string, string[]> { ["trackingNumber"] = ["The tracking number or the note is too long."] });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            return await DeliverAsync(actor, awardId, input, tx, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+        {
+            // Only reachable if the lock below were bypassed: the unique index on CouponCodes.AwardId refused a second
+            // code for one award. The transaction rolls back; nothing was given.
+            return AwardErrors.ConcurrentChange;
+        }
+    }
+
+    private async Task<Result<Award>> DeliverAsync(Actor actor, Guid awardId, DeliverInput input,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
+    {
+        // On PostgreSQL, two deliveries of one award queue on its row, so the second sees it delivered (409) rather
+        // than claiming a second code; SQLite's write transactions are serialised already.
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Awards\" WHERE \"Id\" = {awardId} FOR UPDATE", ct);
         var award = await db.Set<Award>().FirstOrDefaultAsync(a => a.Id == awardId, ct);
         if (award is null) return AwardErrors.NotFound;
         var activity = await AwardAccess.ActivityAsync(db, award.ActivityId, ct);
