@@ -50,6 +50,13 @@ public static class AwardsApi
                 })))
             .WithTags("Results").RequireAuthorization();
 
+        app.MapPost("/api/draws/{id:guid}/awards", async (Guid id, HttpContext http, AwardRedraw uc, CancellationToken ct) =>
+            (await uc.ExecuteAsync(Actor.From(http.User), id, ct)).Match(http, list => TypedResults.Ok(new
+            {
+                items = list.Select(a => new { a.Id, a.RewardName, a.Rank, a.Code, status = a.Status }), total = list.Count,
+            })))
+            .WithTags("Results").RequireAuthorization();
+
         var awards = app.MapGroup("/api/awards/{id:guid}").WithTags("Results").RequireAuthorization();
 
         awards.MapPost("/deliver", async (Guid id, HttpContext http, DeliverAward uc, AwardQueries q, CancellationToken ct) =>

@@ -55,4 +55,7 @@ public class ResultsPublication
     public string ShortagesJson { get; private set; } = "[]";
     public Guid PublishedById { get; private set; }
     public DateTimeOffset PublishedAt { get; private set; }
+
+    /// <summary>A redraw's winners join the published list (the change is audited with their awards).</summary>
+    public void AddWinners(string winnersJson) => WinnersJson = winnersJson;
 }

@@ -15,6 +15,7 @@ public static class ResultsSetup
         s.AddScoped<AwardChanges>();
         s.AddScoped<ImportCoupons>();
         s.AddScoped<CloseActivity>();
+        s.AddScoped<AwardRedraw>();
         s.AddScoped<AwardQueries>();
         s.AddScoped<OverdueAwards>();
         s.AddHostedService<OverdueAwardsService>();

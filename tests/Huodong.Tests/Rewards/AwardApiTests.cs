@@ -354,6 +354,40 @@ public abstract class AwardApiTests(TestApp app) : ParticipationTests(app)
         Assert.Equal(before, (await Notifications("planner", id)).Count);
     }
 
+    [Fact]
+    public async Task A_voided_prize_goes_to_the_winner_of_a_revealed_redraw_within_the_stock()
+    {
+        const string prize = "蓝牙音箱";
+        var plan = WithRewards(ParticipationPlans.OpenNow(), new RewardSetting(prize, RewardKind.Physical, 1, 199m, RewardRule.Draw));
+        var id = await OpenActivity(plan);
+        await (await (await Planner).PostJson($"/api/activities/{id}/materials",
+            new { name = prize, kind = "Prize", quantityNeeded = 1, quantityInHand = 1, status = "Ready" })).ShouldBe(HttpStatusCode.Created);
+        foreach (var m in Members(101, 4)) await (await Register(m, id)).ShouldBe(HttpStatusCode.Created);
+        await App.LaunchAsync(id);
+        await App.EndAsync(id);
+        var planner = await Planner;
+        var draw = await (await planner.PostJson($"/api/activities/{id}/draws", new { winnersCount = 1, publicEntropy = "", rewardName = prize }))
+            .Expect<DrawView>(HttpStatusCode.Created);
+        await (await planner.PostJson($"/api/draws/{draw.Id}/reveal", null)).ShouldBe(HttpStatusCode.OK);
+        await Published(id);
+        var first = Assert.Single((await Awards(id)).Items);
+        var redraw = await (await planner.PostJson($"/api/draws/{draw.Id}/redraw", new { publicEntropy = "" })).Expect<DrawView>(HttpStatusCode.Created);
+        var revealed = await (await planner.PostJson($"/api/draws/{redraw.Id}/reveal", null)).Expect<DrawView>(HttpStatusCode.OK);
+
+        // The first winner still holds the only bottle in stock: nothing is given until their award is voided.
+        Assert.Equal(0, (await (await planner.PostJson($"/api/draws/{redraw.Id}/awards", null)).Expect<Page<JsonObject>>(HttpStatusCode.OK)).Total);
+        await (await planner.PostJson($"/api/awards/{first.Id}/void", new { reason = "中奖者放弃" })).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(1, (await (await planner.PostJson($"/api/draws/{redraw.Id}/awards", null)).Expect<Page<JsonObject>>(HttpStatusCode.OK)).Total);
+        Assert.Equal(0, (await (await planner.PostJson($"/api/draws/{redraw.Id}/awards", null)).Expect<Page<JsonObject>>(HttpStatusCode.OK)).Total);
+        Assert.Equal("not-a-redraw", (await (await planner.PostJson($"/api/draws/{draw.Id}/awards", null)).ExpectProblem(HttpStatusCode.Conflict)).Code);
+
+        var awards = (await Awards(id)).Items;
+        Assert.Equal([(1, AwardStatus.Voided), (2, AwardStatus.Pending)], awards.Select(a => (a.Rank, a.Status)));
+        Assert.Equal(revealed.Winners![0], awards[1].Code);
+        var results = await (await App.Anonymous().GetAsync($"/api/activities/{id}/results", Ct)).Expect<ResultsView>(HttpStatusCode.OK);
+        Assert.Contains(results.Winners, w => w.Code == revealed.Winners[0] && w.DrawUrl == $"/draws/{redraw.Id}");
+    }
+
     private async Task<string> Html(HttpClient client, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

@@ -18,7 +18,7 @@ namespace Huodong.Web.Rewards.Pages;
 [Authorize(Policy = PagesSetup.StaffPolicy)]
 public sealed class AwardsModel(HuodongDb db, ActivityQueries activities, AwardQueries awards, Winners winners,
     PublishResults publish, DeliverAward deliver, AwardChanges changes, ImportCoupons import, CloseActivity close,
-    ScoreSubmission score, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+    ScoreSubmission score, AwardRedraw redraw, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ConsoleTabs Tabs { get; private set; } = null!;
     public Activity Activity { get; private set; } = null!;
@@ -30,6 +30,8 @@ public sealed class AwardsModel(HuodongDb db, ActivityQueries activities, AwardQ
     public IReadOnlyList<RewardSetting> Rewards { get; private set; } = [];
     public IReadOnlyDictionary<string, int> Stock { get; private set; } = new Dictionary<string, int>();
     public DateTimeOffset Now { get; private set; }
+    /// <summary>Revealed redraws of this activity whose winners have no award yet (a forfeited prize to give again).</summary>
+    public IReadOnlyList<(Guid Id, int Number)> OpenRedraws { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -46,6 +48,9 @@ public sealed class AwardsModel(HuodongDb db, ActivityQueries activities, AwardQ
     public async Task<IActionResult> OnPostImportAsync(Guid id, string? rewardName, string? codes, CancellationToken ct) =>
         await AfterAsync(id, (await import.ExecuteAsync(Actor.From(User), id, new ImportCouponsInput(rewardName, codes), ct)).Error,
             "The coupon codes are imported.", ct);
+
+    public async Task<IActionResult> OnPostAwardRedrawAsync(Guid id, Guid drawId, CancellationToken ct) =>
+        await AfterAsync(id, (await redraw.ExecuteAsync(Actor.From(User), drawId, ct)).Error, "The redraw's winners received the forfeited prize.", ct);
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
         await AfterAsync(id, (await close.ExecuteAsync(Actor.From(User), id, ct)).Error, "The activity is closed.", ct);
@@ -88,6 +93,10 @@ public sealed class AwardsModel(HuodongDb db, ActivityQueries activities, AwardQ
         Rewards = Activity.ApprovedPlan?.Rewards ?? [];
         Now = time.GetUtcNow();
         Stock = await winners.StockAsync(id, ct);
+        var redraws = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Draws.Where(d => d.ActivityId == id && d.RedrawOf != null && d.Status == DrawStatus.Revealed
+                                && !db.Set<Award>().Any(a => a.DrawId == d.Id)).OrderBy(d => d.Number).Select(d => new { d.Id, d.Number }), ct);
+        OpenRedraws = redraws.Select(d => (d.Id, d.Number)).ToList();
         var list = await awards.ListAsync(actor, id, ct);
         List = list.IsOk ? list.Value : null;
         if (IsJudge && Rewards.Any(r => r.Rule == RewardRule.Ranking))
