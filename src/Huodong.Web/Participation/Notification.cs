@@ -6,7 +6,7 @@ public enum NotificationKind
 {
     RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
     TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed, ActivityLaunched, ActivityEnded, StartsSoon, LaunchHeld,
-    AwardWon, AwardDelivered, AwardsOverdue,
+    AwardWon, AwardDelivered, AwardsOverdue, WonAwaitingStock,
 }
 
 /// <summary>
@@ -61,6 +61,7 @@ public class Notification
         NotificationKind.LaunchHeld => "{0} did not start at its planned time: the readiness gate is not met ({1}). The scheduler tries again every few minutes.",
         NotificationKind.AwardWon => "The results of {0} are published: you won \"{1}\". See My awards to follow its delivery.",
         NotificationKind.AwardDelivered => "Your award \"{1}\" from {0} was delivered. Please confirm receipt in My awards.",
+        NotificationKind.WonAwaitingStock => "The results of {0} are published: you won \"{1}\". The prize is out of stock for now; the team will deliver it when stock arrives.",
         NotificationKind.AwardsOverdue => "{1} awards of {0} are past their delivery deadline and still undelivered.",
         _ => "{0}",
     };

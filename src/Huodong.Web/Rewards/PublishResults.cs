@@ -22,7 +22,7 @@ public sealed record ResultsStatistics(int Participants, int Registrations, int 
 /// E3.1: the team publishes an ended activity's results. Winners are chosen by each reward's rule
 /// (<see cref="Winners"/>); physical prizes are bound to the prize stock in hand, never more awards than prizes (the
 /// shortage is published); one <see cref="Award"/> per winner and reward; the statistics are frozen; each awarded
-/// winner gets a notification; the activity moves Ended → ResultsPublished. All in one transaction, audited.
+/// winner gets a notification (one beyond the stock is told the prize is out of stock for now); the activity moves Ended → ResultsPublished. All in one transaction, audited.
 /// </summary>
 public sealed class PublishResults(ActivityStore store, Winners winners, AuditLog audit, FieldProtector protector, TimeProvider time)
 {
@@ -63,6 +63,7 @@ public sealed class PublishResults(ActivityStore store, Winners winners, AuditLo
                         await AwardLog.AppendAsync(audit, actor.Id, "award.created", award, ct);
                         Notifier.Notify(db, w.MemberId, NotificationKind.AwardWon, activityId, activity.Title, now, w.RewardName);
                     }
+                    else Notifier.Notify(db, w.MemberId, NotificationKind.WonAwaitingStock, activityId, activity.Title, now, w.RewardName);
                     published.Add(new PublishedWinner(w.RewardName, w.Kind, w.Rule, w.Rank, w.Code, names.GetValueOrDefault(w.MemberId, "*"),
                         w.DrawId, w.Score, award?.Id, w.MemberId));
                 }

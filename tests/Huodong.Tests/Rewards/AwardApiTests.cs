@@ -163,6 +163,12 @@ public abstract class AwardApiTests(TestApp app) : ParticipationTests(app)
         Assert.Equal(new StockShortage(prize, 2, 1), Assert.Single(results.Shortages));
         Assert.Equal([true, false], results.Winners.Select(w => w.AwardId is not null));
         Assert.Equal(1, (await Awards(id, App.Anonymous())).Total);
+        var byCode = (await RegistrationsOf(id)).ToDictionary(r => r.Code, r => r.MemberId);
+        var accounts = new Dictionary<Guid, string>();
+        foreach (var m in Members(41, 3)) accounts[await App.UserIdAsync(m)] = m;
+        // The awarded winner is told to follow the delivery; the one beyond the stock that the prize is out of stock.
+        foreach (var (w, kind) in results.Winners.Zip([NotificationKind.AwardWon, NotificationKind.WonAwaitingStock]))
+            Assert.Contains(await Notifications(accounts[byCode[w.Code]], id), n => n.Kind == kind);
         Assert.Equal(ActivityStatus.ResultsPublished, (await Get(id)).Status);
         await (await Publish(id)).ExpectProblem(HttpStatusCode.Conflict);
     }
