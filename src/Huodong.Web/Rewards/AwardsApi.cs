@@ -61,7 +61,14 @@ public static class AwardsApi
 
         awards.MapPost("/deliver", async (Guid id, HttpContext http, DeliverAward uc, AwardQueries q, CancellationToken ct) =>
         {
-            var input = await OptionalBody<DeliverInput>(http) ?? new DeliverInput(null, null);
+            // Points, coupons and virtual items need no body; a physical prize sends {"trackingNumber"}.
+            var input = new DeliverInput(null, null);
+            if (http.Request.ContentLength is not 0 && http.Request.HasJsonContentType())
+            {
+                var body = await Body<DeliverInput>.BindAsync(http, null!);
+                if (body!.Error is { } bad) return bad.ToProblem(http);
+                input = body.Value!;
+            }
             return await Answer(http, q, await uc.ExecuteAsync(Actor.From(http.User), id, input, ct), ct);
         });
 
@@ -87,13 +94,5 @@ public static class AwardsApi
         if (!result.IsOk) return result.Error!.ToProblem(http);
         var list = await q.ListAsync(Actor.From(http.User), result.Value!.ActivityId, ct);
         return list.Match(http, l => TypedResults.Ok(l.Items.First(i => i.Id == result.Value.Id)));
-    }
-
-    /// <summary>Deliver takes an optional JSON body (points and coupons need none).</summary>
-    private static async Task<T?> OptionalBody<T>(HttpContext http) where T : class
-    {
-        if (http.Request.ContentLength is 0 || !http.Request.HasJsonContentType()) return null;
-        try { return await http.Request.ReadFromJsonAsync<T>(http.RequestAborted); }
-        catch (System.Text.Json.JsonException) { return null; }
     }
 }

@@ -199,6 +199,7 @@ public abstract class AwardApiTests(TestApp app) : ParticipationTests(app)
         Assert.DoesNotContain("13800001111", stored.ShippingAddress);
 
         Assert.Contains("trackingNumber", (await (await Deliver(award.Id, new { })).ExpectProblem(HttpStatusCode.BadRequest)).Fields);
+        await (await Deliver(award.Id, "{\"trackingNumber\": 12")).ExpectProblem(HttpStatusCode.BadRequest);
         var delivered = await (await Deliver(award.Id, new { trackingNumber = "SF1234567890" })).Expect<AwardView>(HttpStatusCode.OK);
         Assert.Equal(AwardStatus.Delivered, delivered.Status);
         Assert.Equal("SF1234567890", delivered.TrackingNumber);
