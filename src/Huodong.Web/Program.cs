@@ -73,6 +73,7 @@ app.MapPromotionApi();
 app.MapLiveOpsApi();
 app.MapResultsApi();
 app.MapConductApi();
+app.MapAwardsApi();
 app.MapMembersApi();
 app.MapAuditApi();
 app.MapComplianceApi();

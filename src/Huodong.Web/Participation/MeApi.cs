@@ -11,10 +11,12 @@ public static class MeApi
     {
         var me = app.MapGroup("/api/me").WithTags("Me").RequireAuthorization();
 
-        me.MapGet("/activities", async (HttpContext http, InteractionQueries q, CancellationToken ct) =>
+        me.MapGet("/activities", async (HttpContext http, InteractionQueries q, Rewards.AwardQueries awards, CancellationToken ct) =>
         {
-            var items = await q.MineAsync(Actor.From(http.User).Id, ct);
-            return Results.Ok(new { items, total = items.Count, rewards = Array.Empty<object>() });
+            var actor = Actor.From(http.User);
+            var items = await q.MineAsync(actor.Id, ct);
+            var rewards = (await awards.MineAsync(actor, ct)).Select(m => m.Award).ToList();
+            return Results.Ok(new { items, total = items.Count, rewards });
         });
 
         me.MapGet("/notifications", async (HttpContext http, Inbox inbox, IStringLocalizer<SharedResource> l, int? page,

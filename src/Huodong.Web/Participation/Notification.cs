@@ -7,6 +7,7 @@ public enum NotificationKind
     RegistrationConfirmed, Waitlisted, Promoted, ActivityChanged, ActivityCancelled, ReplyAccepted, QuestionAnswered,
     TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed, ActivityLaunched, ActivityEnded, StartsSoon, LaunchHeld,
     ConductWarned, ContentRemoved, PointsDeducted, Disqualified, Suspended, Banned, ContentApproved, AppealUpheld, AppealRejected,
+    AwardWon, AwardDelivered, AwardsOverdue, WonAwaitingStock,
 }
 
 /// <summary>
@@ -68,6 +69,10 @@ public class Notification
         NotificationKind.ContentApproved => "{0}: a moderator approved your content; others can see it now.",
         NotificationKind.AppealUpheld => "{0}: your appeal was accepted and the decision undone. {1}",
         NotificationKind.AppealRejected => "{0}: your appeal was rejected; the decision stands. {1}",
+        NotificationKind.AwardWon => "The results of {0} are published: you won \"{1}\". See My awards to follow its delivery.",
+        NotificationKind.AwardDelivered => "Your award \"{1}\" from {0} was delivered. Please confirm receipt in My awards.",
+        NotificationKind.WonAwaitingStock => "The results of {0} are published: you won \"{1}\". The prize is out of stock for now; the team will deliver it when stock arrives.",
+        NotificationKind.AwardsOverdue => "{1} awards of {0} are past their delivery deadline and still undelivered.",
         _ => "{0}",
     };
 }

@@ -3,12 +3,15 @@ using Huodong.Web.Audit;
 using Huodong.Web.Data;
 using Huodong.Web.Participation;
 using Huodong.Web.Planning;
+using Huodong.Web.Rewards;
 using Huodong.Web.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.People;
 
 /// <summary>
-/// Demo activities that already happened or are happening now: a Live one and an Ended one with 30+ confirmed
+/// Demo activities that already happened or are happening now: a Closed one with published results and delivered
+/// awards, a Live one and an Ended one with 30+ confirmed
 /// registrations and a Draw reward not yet drawn (API.md). They are driven through the real use cases on a clock
 /// set back in time, step by step in time order, so their history, events and audit chain read as they would.
 /// </summary>
@@ -85,6 +88,8 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
             }, ct));
         }
 
+        await SeedClosedAsync(staff, members, store, audit, Approved, Register, Move, ct);
+
         // Ended: an anniversary lottery that ran last week; 36 confirmed entrants, the draw not yet made.
         var lottery = await Approved(DemoPlans.EndedLottery(now), daysAgo: 30);
         await Register(lottery, members.Take(36), fromDaysAgo: 24, toDaysAgo: 12);
@@ -121,6 +126,93 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
             LiveOps.IncidentKind.TechnicalFault, LiveOps.IncidentSeverity.High, "直播画面卡顿",
             "多名会员在评论区反映直播画面卡顿、声音不同步，正在联系直播平台排查。", staff["moderator"].Id), ct));
         return live;
+    }
+
+    /// <summary>
+    /// Closed (E3): a reply-mode check-in seven weeks ago — 20 registered, 12 replied; a committed and revealed draw for
+    /// two bottles (both in stock); results published; every award delivered (points credited, bottles shipped to the
+    /// winners' encrypted addresses), most confirmed by their winners; then closed.
+    /// </summary>
+    private async Task SeedClosedAsync(IReadOnlyDictionary<string, AppUser> staff, List<AppUser> members, ActivityStore store,
+        AuditLog audit, Func<Plan, double, Task<Guid>> approved, Func<Guid, IEnumerable<AppUser>, double, double, Task> register,
+        Func<Guid, Func<Activity, Shared.Result>, Task> move, CancellationToken ct)
+    {
+        var planner = Actor(staff["planner"], Roles.Planner);
+        var id = await approved(DemoPlans.ClosedCheckIn(now), 70);
+        At(-68);
+        Ensure(await new Preparation.Materials(store, audit, _clock).AddAsync(planner, id, new Preparation.MaterialInput("定制保温杯",
+            Preparation.MaterialKind.Prize, 2, 2, staff["planner"].Email, Preparation.MaterialStatus.Ready, "已到货，存放于市场部"), ct));
+        var entrants = members.Skip(100).Take(20).ToList();
+        await register(id, entrants, 63, 51);
+        At(-50);
+        await move(id, a => a.Launch(planner.Id, _clock.GetUtcNow()));
+        var conduct = Microsoft.Extensions.Options.Options.Create(new Conduct.ConductOptions());
+        var submit = new SubmitEntry(db, _clock, new Conduct.ContentScreen(db, new Conduct.LexiconCache(conduct), conduct, _clock),
+            new Conduct.Cheating.PlagiarismCheck(db, conduct, _clock));
+        string[] checkIns =
+        [
+            "第一天打卡：早上用新品听了半小时播客，降噪效果让地铁安静了很多。", "续航真的顶，充一次电用了整整三天才提示电量低。",
+            "今天带着它去跑步，佩戴很稳，出汗后也没有滑落。", "和旧款对比了一下，低音更饱满，人声也更清楚。",
+            "开会时用来接电话，同事说我的声音比以前清晰。", "连接手机和电脑来回切换，比想象中顺畅，不用重新配对。",
+            "周末爬山用了一天，防水表现不错，小雨里照常使用。", "耳机盒小巧，放进牛仔裤口袋里几乎感觉不到。",
+            "试了游戏模式，延迟明显降低，打团时声音和画面同步。", "晚上睡前听白噪音，佩戴舒适，侧躺也不会硌耳朵。",
+            "给家里老人试戴，操作简单，他们很快就学会了接听。", "坚持打卡到最后一天，整体满意，希望后续增加更多音效模式。",
+        ];
+        for (var i = 0; i < 12; i++)
+        {
+            At(-49.5 + i * 0.3);
+            Ensure(await submit.ExecuteAsync(Actor(entrants[i], Roles.Member), id, $"体验第{i + 1}天｜{checkIns[i]}", null, ct));
+        }
+        At(-45);
+        await move(id, a => a.End(planner.Id, _clock.GetUtcNow()));
+
+        At(-44.9);
+        var draw = Ensure(await new CreateDraw(store, audit, protector, _clock).CreateAsync(planner, id,
+            new CreateDrawInput(2, "上证指数 收盘点位（活动结束次日）3287.45", "定制保温杯"), ct));
+        At(-44.2);
+        Ensure(await new RevealDraw(db, audit, protector, _clock).RevealAsync(planner, draw.Id, ct));
+        At(-44);
+        Ensure(await new PublishResults(store, new Winners(db), audit, protector, _clock).ExecuteAsync(planner, id, ct));
+
+        var awards = await db.Set<Award>().Where(a => a.ActivityId == id).OrderBy(a => a.RewardName).ThenBy(a => a.Rank).ToListAsync(ct);
+        var changes = new AwardChanges(db, audit, protector, _clock);
+        var deliver = new DeliverAward(db, audit, _clock);
+        Actor WinnerOf(Award a) => Actor(members.First(m => m.Id == a.MemberId), Roles.Member);
+        int NumberOf(Award a) => 1 + members.FindIndex(m => m.Id == a.MemberId);
+        var points = awards.Where(a => a.Kind == RewardKind.Points).ToList();
+        var bottles = awards.Where(a => a.Kind == RewardKind.Physical).ToList();
+        // In time order: points credited at once, the bottle winners give their addresses, points confirmed,
+        // bottles shipped with tracking numbers, bottles confirmed. One points award in three stays unconfirmed.
+        foreach (var a in points)
+        {
+            At(-43.9 + a.Rank * 0.001);
+            Ensure(await deliver.ExecuteAsync(planner, a.Id, new DeliverInput(null, null), ct));
+        }
+        foreach (var (a, i) in bottles.Select((a, i) => (a, i)))
+        {
+            var n = NumberOf(a);
+            At(-43.5 + i * 0.1);
+            Ensure(await changes.SetAddressAsync(WinnerOf(a), a.Id, new AddressInput(
+                Surnames[n % Surnames.Length] + Given[n * 7 % Given.Length] + Given[n % Given.Length],
+                $"139{(n * 7919) % 100_000_000:00000000}", $"上海市浦东新区张江路{100 + n}号{n % 20 + 1}栋"), ct));
+        }
+        foreach (var a in points.Where(a => a.Rank % 3 != 0))
+        {
+            At(-43 + a.Rank * 0.05);
+            Ensure(await changes.ConfirmAsync(WinnerOf(a), a.Id, ct));
+        }
+        foreach (var (a, i) in bottles.Select((a, i) => (a, i)))
+        {
+            At(-42 + i * 0.1);
+            Ensure(await deliver.ExecuteAsync(planner, a.Id, new DeliverInput($"SF10{NumberOf(a):000000}88", null), ct));
+        }
+        foreach (var (a, i) in bottles.Select((a, i) => (a, i)))
+        {
+            At(-40 + i * 0.1);
+            Ensure(await changes.ConfirmAsync(WinnerOf(a), a.Id, ct));
+        }
+        At(-38);
+        Ensure(await new CloseActivity(store, _clock).ExecuteAsync(planner, id, ct));
     }
 
     private void At(double days) => _clock.Set(now.AddDays(days));

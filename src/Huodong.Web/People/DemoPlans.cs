@@ -111,4 +111,25 @@ public static class DemoPlans
         Rewards = [new RewardSetting("笔记本电脑", RewardKind.Physical, 5, 8000m, RewardRule.Draw)],
         Budget = [new BudgetLine(BudgetCategory.Rewards, 40000m, "笔记本电脑 5 台")],
     };
+    /// <summary>The Closed demo: a reply-mode check-in that ran about seven weeks ago; results published, awards delivered.</summary>
+    public static Plan ClosedCheckIn(DateTimeOffset now) => Complete(now, "夏季新品体验打卡", ActivityFormat.CheckIn, days: -50) with
+    {
+        Schedule = new Schedule
+        {
+            RegistrationOpensAt = now.AddDays(-64), RegistrationClosesAt = now.AddDays(-49),
+            StartsAt = now.AddDays(-50), EndsAt = now.AddDays(-45),
+        },
+        Content = "## 活动规则\n1. 活动期间回复体验心得，回复须包含“体验”二字，且不少于 10 个字；\n2. 完成打卡即得 50 积分；\n3. 活动结束后在全部报名者中公开抽取 2 名送定制保温杯。",
+        Participation = new ParticipationPlan
+        {
+            Method = ParticipationMethod.Reply, Capacity = 200, Waitlist = false, ReplyRule = new ReplyRule("体验", 10),
+        },
+        Rewards =
+        [
+            new RewardSetting("定制保温杯", RewardKind.Physical, 2, 89m, RewardRule.Draw),
+            new RewardSetting("打卡积分", RewardKind.Points, 20, 50m, RewardRule.AllCompleters),
+        ],
+        Budget = [new BudgetLine(BudgetCategory.Rewards, 1178m, "保温杯 2 × 89 + 积分 20 × 50"),
+                  new BudgetLine(BudgetCategory.Promotion, 100m, "活动海报")],
+    };
 }

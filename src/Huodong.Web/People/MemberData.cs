@@ -12,7 +12,8 @@ namespace Huodong.Web.People;
 /// A member's rights under PIPL: a copy of everything the platform holds about them (art. 45, <c>GET /api/me/data</c>),
 /// and erasure of their account (art. 47, <c>DELETE /api/me</c>). Erasure removes what identifies them — contact
 /// details, sign-in, nickname, what they wrote, their inbox — and keeps them as an anonymous participant, so an
-/// activity's counts, draws (entrant codes are not personal) and ledgers stay correct.
+/// activity's counts, draws (entrant codes are not personal), awards (without the shipping address) and ledgers
+/// stay correct.
 /// </summary>
 public sealed class MemberData(HuodongDb db, FieldProtector protector, UserManager<AppUser> users, AuditLog audit,
     TimeProvider time)
@@ -89,6 +90,9 @@ public sealed class MemberData(HuodongDb db, FieldProtector protector, UserManag
         await db.Comments.Where(c => c.AuthorId == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Body, ErasedText), ct);
         await db.Submissions.Where(x => x.MemberId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Content, ErasedText), ct);
         await db.Notifications.Where(n => n.UserId == id).ExecuteDeleteAsync(ct);
+        // Awards stay (the delivery log and stock add up), but a shipping address is personal.
+        await db.Set<Rewards.Award>().Where(a => a.MemberId == id && a.ShippingAddress != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ShippingAddress, (string?)null), ct);
 
         var anonymous = $"erased-{id:N}@erased.invalid";
         user.UserName = user.Email = anonymous;

@@ -69,7 +69,7 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
         Assert.Superset(new HashSet<ActivityStatus>
         {
             ActivityStatus.Draft, ActivityStatus.HeadReview, ActivityStatus.LeaderReview, ActivityStatus.Returned,
-            ActivityStatus.Approved, ActivityStatus.Rejected, ActivityStatus.Cancelled, ActivityStatus.Live, ActivityStatus.Ended,
+            ActivityStatus.Approved, ActivityStatus.Rejected, ActivityStatus.Cancelled, ActivityStatus.Live, ActivityStatus.Ended, ActivityStatus.Closed,
         }, states);
         Assert.All(activities, a => Assert.True(a.IsOnTeam(planner.Id), $"planner@ is not on the team of {a.Title}"));
         Assert.Contains(activities, a => a.Amendment == AmendmentStatus.HeadReview);
@@ -90,7 +90,7 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
         var page = await (await (await Member).GetAsync("/api/activities?pageSize=200", Ct)).Expect<Page<ActivitySummary>>(HttpStatusCode.OK);
         var approvedCount = await App.WithDb(db => db.Activities.CountAsync(a => a.ApprovedVersion != null, Ct));
         Assert.Equal(approvedCount, page.Total);
-        Assert.All(page.Items, a => Assert.Contains(a.Status, new[] { ActivityStatus.Approved, ActivityStatus.Live, ActivityStatus.Ended }));
+        Assert.All(page.Items, a => Assert.Contains(a.Status, new[] { ActivityStatus.Approved, ActivityStatus.Live, ActivityStatus.Ended, ActivityStatus.Closed }));
     }
 
     [Fact]
@@ -125,6 +125,29 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
         Assert.True(confirmed >= 30, $"{confirmed} confirmed");
         Assert.Contains(ended.ApprovedPlan!.Rewards, r => r.Rule == RewardRule.Draw);
         Assert.True(ended.EndsAt < DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task There_is_a_Closed_demo_activity_with_published_results_a_revealed_draw_and_delivered_confirmed_awards()
+    {
+        var closed = await App.WithDb(db => db.Activities.AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Closed, Ct));
+        var results = await (await App.Anonymous().GetAsync($"/api/activities/{closed.Id}/results", Ct))
+            .Expect<Huodong.Web.Rewards.ResultsView>(HttpStatusCode.OK);
+        var draw = await App.WithDb(db => db.Draws.AsNoTracking().SingleAsync(d => d.ActivityId == closed.Id, Ct));
+        var awards = await App.WithDb(db => db.Set<Huodong.Web.Rewards.Award>().AsNoTracking().Where(a => a.ActivityId == closed.Id).ToListAsync(Ct));
+
+        Assert.Equal(Huodong.Web.Rewards.DrawStatus.Revealed, draw.Status);
+        Assert.Contains(results.Winners, w => w.DrawUrl == $"/draws/{draw.Id}");
+        Assert.Contains(awards, a => a.Kind == RewardKind.Points && a.Status == Huodong.Web.Rewards.AwardStatus.Confirmed);
+        var bottles = awards.Where(a => a.Kind == RewardKind.Physical).ToList();
+        Assert.Equal(2, bottles.Count);
+        Assert.All(bottles, b => Assert.Equal(Huodong.Web.Rewards.AwardStatus.Confirmed, b.Status));
+        Assert.All(bottles, b => Assert.StartsWith("v1:", b.ShippingAddress));
+        Assert.All(awards, a => Assert.NotEqual(Huodong.Web.Rewards.AwardStatus.Pending, a.Status));
+        Assert.All(results.Winners, w => Assert.Contains("*", w.MaskedName));
+        // The winners' points are on their ledgers, and every demo balance equals its ledger.
+        var mismatched = await App.WithDb(db => db.Users.CountAsync(u => u.PointsBalance != db.PointsEntries.Where(p => p.MemberId == u.Id).Sum(p => p.Delta), Ct));
+        Assert.Equal(0, mismatched);
     }
 
     [Fact]

@@ -1398,6 +1398,160 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("ReadinessChecks");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Rewards.Award", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CouponCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DeliveredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DrawId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OverdueAlertedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RewardName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShippingAddress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitValue")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("ActivityId", "RewardName", "Rank")
+                        .IsUnique();
+
+                    b.ToTable("Awards", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Rewards.CouponCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AwardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ImportedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RewardName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
+
+                    b.HasIndex("ImportedById");
+
+                    b.HasIndex("ActivityId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("ActivityId", "RewardName", "AwardId");
+
+                    b.ToTable("CouponCodes", (string)null);
+                });
+
             modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1485,6 +1639,77 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Draws", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Rewards.ResultsPublication", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortagesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatisticsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WinnersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId");
+
+                    b.HasIndex("PublishedById");
+
+                    b.ToTable("ResultsPublications", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Rewards.Score", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JudgeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarksJson")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("JudgeId");
+
+                    b.HasIndex("SubmissionId", "JudgeId")
+                        .IsUnique();
+
+                    b.ToTable("Scores", (string)null);
                 });
 
             modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
@@ -2085,6 +2310,46 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Huodong.Web.Rewards.Award", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Rewards.Draw", null)
+                        .WithMany()
+                        .HasForeignKey("DrawId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Rewards.CouponCode", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Rewards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ImportedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Huodong.Web.Rewards.Draw", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
@@ -2108,6 +2373,42 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RevealedById")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Rewards.ResultsPublication", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithOne()
+                        .HasForeignKey("Huodong.Web.Rewards.ResultsPublication", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Rewards.Score", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Participation.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Huodong.Web.Scheduling.ScheduledRun", b =>
