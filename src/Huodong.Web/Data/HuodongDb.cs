@@ -139,6 +139,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Scheduling.SchedulingModel.Configure(b);
         Rewards.ResultsModel.Configure(b);
         Conduct.ConductModel.Configure(b);
+        Budget.BudgetModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });
