@@ -136,7 +136,7 @@ public static class BudgetApi
         await using var csv = new CsvWriter(stream);
         await csv.WriteRowAsync([l["Category"], l["Budget"], l["Actual"], l["Variance"], l["Explanation"]], ct);
         foreach (var line in s.Lines)
-            await csv.WriteRowAsync([l[Labels.Humanize(line.Category.ToString())], Yuan(line.Budget), Yuan(line.Actual), Yuan(line.Variance), line.Explanation], ct);
+            await csv.WriteRowAsync([l[Labels.Of(line.Category)], Yuan(line.Budget), Yuan(line.Actual), Yuan(line.Variance), line.Explanation], ct);
         await csv.WriteRowAsync([l["Total"], Yuan(s.Budget), Yuan(s.Actual), Yuan(s.Variance), s.Summary], ct);
     }
 }

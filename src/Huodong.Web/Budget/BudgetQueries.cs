@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Budget;
 
+public sealed record Inbox(IReadOnlyList<ExpenseView> ToDecide, IReadOnlyList<ExpenseView> ToPay,
+    IReadOnlyList<(AdjustmentView Adjustment, string ActivityTitle)> Adjustments);
+
 public sealed record LedgerFilter(Guid? ActivityId, ExpenseStatus? Status, BudgetCategory? Category, DateOnly? From, DateOnly? To);
 
 /// <summary>Reading budgets, expenses, the Finance ledger (B2.4) and the decision inboxes; pages and API share these.</summary>
@@ -84,20 +87,32 @@ public sealed class BudgetQueries(HuodongDb db)
         return new Page<ExpenseView>(await ViewsAsync(rows, ct), total);
     }
 
-    /// <summary>What waits for this actor: Finance sees submitted expenses, the Leader escalated ones and adjustments.</summary>
-    public async Task<(IReadOnlyList<ExpenseView> Expenses, IReadOnlyList<AdjustmentView> Adjustments)> InboxAsync(Actor actor, CancellationToken ct)
+    /// <summary>
+    /// What waits for this actor: Finance decides submitted expenses and pays approved ones; the Leader decides
+    /// escalated expenses and budget adjustments. Expenses the actor recorded or submitted are left out (not theirs to decide).
+    /// </summary>
+    public async Task<Inbox> InboxAsync(Actor actor, CancellationToken ct)
     {
-        var statuses = new List<ExpenseStatus>();
-        if (actor.Is(Roles.Finance)) statuses.Add(ExpenseStatus.Submitted);
-        if (actor.Is(Roles.Leader)) statuses.Add(ExpenseStatus.AwaitingLeader);
-        var expenses = await db.Set<Expense>().AsNoTracking().Where(e => statuses.Contains(e.Status))
+        var me = actor.UserId ?? Guid.Empty;
+        var decide = new List<ExpenseStatus>();
+        if (actor.Is(Roles.Finance)) decide.Add(ExpenseStatus.Submitted);
+        if (actor.Is(Roles.Leader)) decide.Add(ExpenseStatus.AwaitingLeader);
+        var toDecide = await db.Set<Expense>().AsNoTracking()
+            .Where(e => decide.Contains(e.Status) && e.CreatedById != me && e.SubmittedById != me)
             .OrderBy(e => e.SubmittedAt).Take(200).ToListAsync(ct);
+        var toPay = actor.Is(Roles.Finance)
+            ? await db.Set<Expense>().AsNoTracking().Where(e => e.Status == ExpenseStatus.Approved && e.CreatedById != me && e.SubmittedById != me)
+                .OrderBy(e => e.UpdatedAt).Take(200).ToListAsync(ct)
+            : [];
         var adjustments = actor.Is(Roles.Leader)
             ? await db.Set<BudgetAdjustment>().AsNoTracking().Where(a => a.Status == AdjustmentStatus.Pending)
                 .OrderBy(a => a.RequestedAt).Take(200).ToListAsync(ct)
             : [];
         var names = await NamesAsync(adjustments.Select(a => a.RequestedById), ct);
-        return (await ViewsAsync(expenses, ct), adjustments.Select(a => AdjustmentView.Of(a, names)).ToList());
+        var titles = await db.Activities.AsNoTracking().Where(a => adjustments.Select(x => x.ActivityId).Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Title, ct);
+        return new Inbox(await ViewsAsync(toDecide, ct), await ViewsAsync(toPay, ct),
+            adjustments.Select(a => (AdjustmentView.Of(a, names), titles.GetValueOrDefault(a.ActivityId, ""))).ToList());
     }
 
     private async Task<bool> CanSeeAsync(Actor actor, Guid activityId, CancellationToken ct)
