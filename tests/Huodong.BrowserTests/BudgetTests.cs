@@ -55,10 +55,12 @@ public sealed class BudgetTests(BrowserApp app)
         await app.SignInAsync(finance, "finance");
         await BrowserApp.GotoOkAsync(finance, "/console/finance");
         await AssertAccessibleAsync(finance, "/console/finance");
-        var item = finance.Locator("article", new() { HasText = payee });
+        var item = finance.Locator("section[aria-labelledby='decide-heading'] article", new() { HasText = payee });
         await item.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
         await finance.WaitForURLAsync("**/console/finance");
-        await Expect(finance.Locator("article", new() { HasText = payee })).ToHaveCountAsync(0);
+        await Expect(finance.Locator("section[aria-labelledby='decide-heading'] article", new() { HasText = payee })).ToHaveCountAsync(0);
+        // Approved and below the Leader's threshold: it now waits for payment.
+        await Expect(finance.Locator("section[aria-labelledby='pay-heading'] article", new() { HasText = payee })).ToBeVisibleAsync();
 
         await BrowserApp.GotoOkAsync(page, settlement);
         await Expect(page.Locator("#settlement tr[data-category='Promotion'] td[data-actual]"))

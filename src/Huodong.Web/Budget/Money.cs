@@ -11,7 +11,8 @@ public static class Money
     public const decimal Max = 100_000_000m;
 
     public static long ToFen(decimal yuan) => decimal.ToInt64(yuan * 100m);
-    public static decimal ToYuan(long fen) => fen / 100m;
+    /// <summary>Multiplying by 0.01m keeps a scale of two: 19550 fen is 195.50, also in JSON.</summary>
+    public static decimal ToYuan(long fen) => fen * 0.01m;
 
     /// <summary>Null when <paramref name="yuan"/> is a valid positive amount with at most two decimals; else the message.</summary>
     public static string? Invalid(decimal? yuan, bool allowZero = false) => yuan switch
