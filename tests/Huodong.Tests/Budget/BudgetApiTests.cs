@@ -312,6 +312,17 @@ public abstract class BudgetApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task The_ended_demo_lottery_has_a_paid_expense_and_one_waiting_for_finance_and_the_chain_holds()
+    {
+        var ended = await App.WithDb(db => db.Activities.AsNoTracking().Where(a => a.Title == "十周年会员幸运抽奖").Select(a => a.Id).SingleAsync(Ct));
+        var list = await (await (await App.As("finance")).GetAsync($"/api/activities/{ended}/expenses", Ct)).Expect<Page<ExpenseView>>(HttpStatusCode.OK);
+        Assert.Contains(list.Items, e => e.Status == ExpenseStatus.Paid && e.Vouchers.Count == 1 && e.PaymentReference is not null);
+        Assert.Contains(list.Items, e => e.Status == ExpenseStatus.Submitted && e.Vouchers.Count == 1);
+        var check = await App.WithDb(db => new Web.Audit.AuditLog(db, TimeProvider.System).VerifyAsync(Ct));
+        Assert.True(check.Ok, check.Reason);
+    }
+
+    [Fact]
     public async Task Finance_filters_the_ledger_across_activities()
     {
         var id = await BudgetedActivity();
