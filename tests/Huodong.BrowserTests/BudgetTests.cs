@@ -62,6 +62,10 @@ public sealed class BudgetTests(BrowserApp app)
         // Approved and below the Leader's threshold: it now waits for payment.
         await Expect(finance.Locator("section[aria-labelledby='pay-heading'] article", new() { HasText = payee })).ToBeVisibleAsync();
 
+        await BrowserApp.GotoOkAsync(finance, "/console/finance/ledger?Status=Approved");
+        await Expect(finance.Locator("#expenses tr", new() { HasText = payee })).ToHaveAttributeAsync("data-status", "Approved");
+        await AssertAccessibleAsync(finance, "/console/finance/ledger");
+
         await BrowserApp.GotoOkAsync(page, settlement);
         await Expect(page.Locator("#settlement tr[data-category='Promotion'] td[data-actual]"))
             .ToHaveAttributeAsync("data-actual", (before + 15.50m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));

@@ -106,6 +106,20 @@ public abstract class BudgetApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task A_retried_expense_with_the_same_idempotency_key_is_recorded_and_committed_once()
+    {
+        var id = await BudgetedActivity();
+        var planner = await Planner;
+        var key = Guid.NewGuid().ToString();
+        var body = new { category = "Promotion", amount = 120m, payee = "印务", spentOn = "2026-11-20", purpose = "海报" };
+        var first = await (await planner.PostJson($"/api/activities/{id}/expenses", body, key)).Expect<ExpenseView>(HttpStatusCode.Created);
+        var again = await (await planner.PostJson($"/api/activities/{id}/expenses", body, key)).Expect<ExpenseView>(HttpStatusCode.Created);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(120m, Line(await BudgetOf(id), BudgetCategory.Promotion).Committed);
+    }
+
+    [Fact]
     public async Task Invalid_expenses_name_their_fields_and_a_category_without_a_line_is_refused()
     {
         var id = await BudgetedActivity();
