@@ -59,6 +59,16 @@ public static class BudgetApi
             return Results.Stream(async stream => await WriteCsvAsync(stream, s, l, ct), "text/csv; charset=utf-8", $"settlement-{id:N}.csv");
         });
 
+        activity.MapGet("/settlement/export.xlsx", async (Guid id, HttpContext http, BudgetQueries q, HuodongDb db,
+            IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            var found = await q.BudgetAsync(Actor.From(http.User), id, ct);
+            if (!found.IsOk) return found.Error!.ToProblem(http);
+            var s = await SettleBudget.PreviewAsync(db, found.Value.Activity, ct);
+            return Results.File(await XlsxAsync(s, l, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"settlement-{id:N}.xlsx");
+        });
+
         activity.MapPost("/close", async (Guid id, HttpContext http, SettleBudget uc, CancellationToken ct) =>
             (await uc.CloseAsync(Actor.From(http.User), id, ct)).Match(http, a => TypedResults.Ok(new { id = a.Id, status = a.Status })));
 
@@ -128,6 +138,21 @@ public static class BudgetApi
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return new VoucherUpload(file.FileName, buffer.ToArray());
+    }
+
+    /// <summary>The settlement as a worksheet (MiniExcel 1.46): amounts are numbers, not text, so they sum in a spreadsheet.</summary>
+    public static async Task<byte[]> XlsxAsync(SettlementView s, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        Dictionary<string, object?> Row(string category, decimal budget, decimal actual, decimal variance, string? explanation) => new()
+        {
+            [l["Category"]] = category, [l["Budget"]] = budget, [l["Actual"]] = actual, [l["Variance"]] = variance,
+            [l["Explanation"]] = explanation ?? "",
+        };
+        var rows = s.Lines.Select(line => Row(l[Labels.Of(line.Category)], line.Budget, line.Actual, line.Variance, line.Explanation))
+            .Append(Row(l["Total"], s.Budget, s.Actual, s.Variance, s.Summary)).ToList();
+        using var buffer = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(buffer, rows, sheetName: "Settlement", cancellationToken: ct);
+        return buffer.ToArray();
     }
 
     public static async Task WriteCsvAsync(Stream stream, SettlementView s, IStringLocalizer<SharedResource> l, CancellationToken ct)

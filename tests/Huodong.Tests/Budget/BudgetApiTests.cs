@@ -316,6 +316,14 @@ public abstract class BudgetApiTests(TestApp app) : ParticipationTests(app)
 
         var csv = await (await (await App.As("finance")).GetAsync($"/api/activities/{id}/settlement/export.csv", Ct)).Content.ReadAsStringAsync(Ct);
         Assert.Contains("300.00,280.40,-19.60,海报议价", csv);
+        var xlsx = await (await App.As("finance")).GetAsync($"/api/activities/{id}/settlement/export.xlsx", Ct);
+        await xlsx.ShouldBe(HttpStatusCode.OK);
+        using (var zip = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync(Ct)))
+        {
+            var sheet = await new StreamReader(zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/")).Open()).ReadToEndAsync(Ct);
+            Assert.Contains("280.4", sheet);
+            Assert.Contains("-19.6", sheet);
+        }
         Assert.Equal("budget-not-spendable",
             (await (await Spend(id, "Personnel", 1m)).ExpectProblem(HttpStatusCode.Conflict)).Code);
 
