@@ -1,5 +1,6 @@
 using Huodong.Web.Approval;
 using Huodong.Web.Audit;
+using Huodong.Web.Budget;
 using Huodong.Web.Conduct;
 using Huodong.Web.Data;
 using Huodong.Web.LiveOps;
@@ -26,6 +27,7 @@ builder.AddLiveOps();
 builder.AddScheduling();
 builder.AddResults();
 builder.AddConduct();
+builder.AddBudget();
 // The gate asks the promotion outbox, and the live monitor asks the staffing roster (registered last: they win).
 builder.Services.AddScoped<Huodong.Web.Preparation.IPromotionStatus, Huodong.Web.Preparation.Promotion.PromotionSentStatus>();
 builder.Services.AddScoped<Huodong.Web.LiveOps.IWatchRoster, Huodong.Web.Preparation.DutyWatchRoster>();
@@ -74,6 +76,7 @@ app.MapLiveOpsApi();
 app.MapResultsApi();
 app.MapConductApi();
 app.MapAwardsApi();
+app.MapBudgetApi();
 app.MapMembersApi();
 app.MapAuditApi();
 app.MapComplianceApi();

@@ -143,6 +143,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Security.Compliance.Configure(b);
         Rewards.ResultsModel.Configure(b);
         Conduct.ConductModel.Configure(b);
+        Budget.BudgetModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

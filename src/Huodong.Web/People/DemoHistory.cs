@@ -211,9 +211,11 @@ public sealed class DemoHistory(HuodongDb db, FieldProtector protector, DateTime
             At(-40 + i * 0.1);
             Ensure(await changes.ConfirmAsync(WinnerOf(a), a.Id, ct));
         }
-        At(-38);
-        Ensure(await new CloseActivity(store, _clock).ExecuteAsync(planner, id, ct));
+        ClosedId = id; // settled and closed by the seed next, through the budget use cases (B2.3: no close unsettled)
     }
+
+    /// <summary>The activity whose results and awards are done; the seed settles its budget and closes it.</summary>
+    public Guid ClosedId { get; private set; }
 
     private void At(double days) => _clock.Set(now.AddDays(days));
 

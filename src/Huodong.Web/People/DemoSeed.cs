@@ -68,10 +68,17 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         }
         await db.SaveChangesAsync(ct);
 
-        var live = await new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now).SeedAsync(staff, members, ct);
+        var history = new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now);
+        var live = await history.SeedAsync(staff, members, ct);
+        await Budget.DemoBudget.SettleAsync(services, staff, history.ClosedId, ct);
+        Ensure(await services.GetRequiredService<Rewards.CloseActivity>().ExecuteAsync(
+            new Actor(staff["planner"].Id, new HashSet<string> { Roles.Planner }), history.ClosedId, ct));
         var upcoming = await DemoActivities.SeedAsync(services, staff, ct);
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
         await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
+        // The Ended lottery's money: a paid poster bill and a prize invoice waiting for Finance (B2).
+        var ended = await db.Activities.Where(a => a.Status == Planning.ActivityStatus.Ended).Select(a => a.Id).SingleAsync(ct);
+        await Budget.DemoBudget.SeedAsync(services, staff, ended, settle: false, ct);
         // The demo's past is a story told to the inbox, not news: its notifications are not emailed.
         await db.Set<Preparation.Promotion.Delivery>().Where(d => d.NotificationId != null && d.Status == Preparation.Promotion.DeliveryStatus.Pending)
             .ExecuteUpdateAsync(x => x.SetProperty(d => d.Status, Preparation.Promotion.DeliveryStatus.Skipped), ct);
@@ -86,4 +93,9 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         3. 活动方案中的资源、风险与内部说明属于公司内部信息，未经批准不得外传。
         4. 离职或调岗后上述义务继续有效。违反本协议的，公司将依法依规追究责任。
         """;
+
+    private static void Ensure<T>(Shared.Result<T> result)
+    {
+        if (!result.IsOk) throw new InvalidOperationException($"Demo seed step failed: {result.Error!.Code}");
+    }
 }

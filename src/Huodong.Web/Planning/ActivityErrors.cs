@@ -60,6 +60,10 @@ public static class ActivityErrors
         ["plan"] = ["The amendment changes nothing in the approved plan."],
     });
 
+    /// <summary>B2.3: an activity is closed only once its budget is settled.</summary>
+    public static readonly Error SettlementRequired = new(ErrorKind.BusinessRule, "settlement-required",
+        "Settle the budget before closing the activity.");
+
     public static readonly Error NotYetTime = new(ErrorKind.Conflict, "not-yet-time",
         "The planned time for this step has not come yet.");
 

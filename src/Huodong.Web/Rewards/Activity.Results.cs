@@ -17,17 +17,4 @@ public partial class Activity
         Move(ActivityStatus.ResultsPublished, "activity.results.published", actorId, at, null);
         return Result.Ok;
     }
-
-    /// <summary>
-    /// ResultsPublished → Closed once every award is delivered, confirmed or voided (E3.2);
-    /// <paramref name="unsettledAwards"/> is how many are not, counted by the Rewards area.
-    /// </summary>
-    public Result Close(Guid actorId, int unsettledAwards, DateTimeOffset at)
-    {
-        if (!IsOnTeam(actorId)) return ActivityErrors.NotOnTeam;
-        if (Status != ActivityStatus.ResultsPublished) return ActivityErrors.WrongState(Status);
-        if (unsettledAwards > 0) return Rewards.AwardErrors.AwardsUnsettled(unsettledAwards);
-        Move(ActivityStatus.Closed, "activity.closed", actorId, at, null);
-        return Result.Ok;
-    }
 }

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Rewards;
 
-/// <summary>ResultsPublished → Closed by the team once every award is delivered, confirmed or voided (E3.2).</summary>
+/// <summary>
+/// Closed by the team (<c>POST /api/activities/{id}/close</c>, the awards and settlement pages): once every award is
+/// delivered, confirmed or voided (E3.2) and the budget is settled (B2.3).
+/// </summary>
 public sealed class CloseActivity(ActivityStore store, TimeProvider time)
 {
     public Task<Result<Activity>> ExecuteAsync(Actor actor, Guid activityId, CancellationToken ct) =>
@@ -14,7 +17,8 @@ public sealed class CloseActivity(ActivityStore store, TimeProvider time)
             var activity = await store.FindAsync(activityId, ct);
             if (activity is null || !PlanningPermissions.CanSee(actor, activity)) return ActivityErrors.NotFound;
             var pending = await store.Db.Set<Award>().CountAsync(a => a.ActivityId == activityId && a.Status == AwardStatus.Pending, ct);
-            var closed = activity.Close(actor.Id, pending, time.UtcNow());
+            var settled = await store.Db.Set<Budget.Settlement>().AnyAsync(s => s.ActivityId == activityId, ct);
+            var closed = activity.Close(actor.Id, pending, settled, time.UtcNow());
             return closed.IsOk ? activity : closed.Error!;
         }, ct);
 }

@@ -17,9 +17,13 @@ public sealed class CsvWriter(Stream output) : IAsyncDisposable
     public static string Escape(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !IsPlainNumber(value)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
+
+    /// <summary>A negative amount ("-12.50") is a number, not a formula: it stays a number in the spreadsheet.</summary>
+    private static bool IsPlainNumber(string value) =>
+        System.Text.RegularExpressions.Regex.IsMatch(value, @"^-[0-9]+(\.[0-9]+)?$");
 
     public async ValueTask DisposeAsync() => await _writer.DisposeAsync();
 }

@@ -114,10 +114,11 @@ public abstract class CheatDetectionApiTests(TestApp app) : ParticipationTests(a
     public async Task Members_on_different_networks_and_devices_are_neither_a_burst_nor_a_cluster()
     {
         var id = await OpenActivity();
-        for (var i = 0; i < 4; i++) await RegisterFrom($"member12{i}", id, $"192.0.2.{20 + i}", Device()); // four on one network: under the threshold
-        await RegisterFrom("member124", id, "203.0.113.9", Device());
-        await RegisterFrom("member125", id, "2001:db8:aaaa:1::5", Device());
-        await RegisterFrom("member126", id, "2001:db8:bbbb:1::5", Device());
+        // Members in no other activity (the demo's closed check-in took member101–member120).
+        for (var i = 0; i < 4; i++) await RegisterFrom($"member19{i}", id, $"192.0.2.{20 + i}", Device()); // four on one network: under the threshold
+        await RegisterFrom("member194", id, "203.0.113.9", Device());
+        await RegisterFrom("member195", id, "2001:db8:aaaa:1::5", Device());
+        await RegisterFrom("member196", id, "2001:db8:bbbb:1::5", Device());
 
         Assert.Empty(await Cases(id));
         var scan = await Scan(id);

@@ -244,6 +244,15 @@ public abstract class AwardApiTests(TestApp app) : ParticipationTests(app)
             .OrderBy(a => a.Sequence).Select(a => a.Code).ToListAsync(Ct));
         Assert.Equal(["award.created", "award.delivered", "award.confirmed"], codes);
         Assert.Contains("\"ok\":true", await (await Admin).GetStringAsync("/api/audit/verify", Ct));
+        // Closing also needs the budget settled (B2.3): nothing was spent, so every line's variance is explained.
+        var closing = await (await (await Planner).PostJson($"/api/activities/{id}/close", null)).ExpectProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("settlement-required", closing.Code);
+        var lines = (await (await (await Planner).PostJson($"/api/activities/{id}/settlement", new { })).ExpectProblem(HttpStatusCode.BadRequest)).Fields;
+        await (await (await Planner).PostJson($"/api/activities/{id}/settlement", new
+        {
+            explanations = lines.ToDictionary(f => f["explanations.".Length..], _ => "未发生支出"),
+            summary = "奖品由库存提供",
+        })).ShouldBe(HttpStatusCode.Created);
         await (await (await Planner).PostJson($"/api/activities/{id}/close", null)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(ActivityStatus.Closed, (await Get(id)).Status);
     }

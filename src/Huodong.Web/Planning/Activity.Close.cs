@@ -1,0 +1,24 @@
+using Huodong.Web.Shared;
+
+namespace Huodong.Web.Planning;
+
+public partial class Activity
+{
+    /// <summary>
+    /// Closed by the team once everything after the end is done: the results published when the plan has rewards
+    /// (E3.1), every award delivered, confirmed or voided (E3.2), and the budget settled (B2.3). The Rewards and
+    /// Budget areas count what is open (<paramref name="unsettledAwards"/>, <paramref name="budgetSettled"/>); the
+    /// rule lives on the transition itself.
+    /// </summary>
+    public Result Close(Guid actorId, int unsettledAwards, bool budgetSettled, DateTimeOffset at)
+    {
+        if (!IsOnTeam(actorId)) return ActivityErrors.NotOnTeam;
+        var rewards = (ApprovedPlan?.Rewards.Count ?? 0) > 0;
+        if (Status != ActivityStatus.ResultsPublished && !(Status == ActivityStatus.Ended && !rewards))
+            return ActivityErrors.WrongState(Status);
+        if (unsettledAwards > 0) return Rewards.AwardErrors.AwardsUnsettled(unsettledAwards);
+        if (!budgetSettled) return ActivityErrors.SettlementRequired;
+        Move(ActivityStatus.Closed, "activity.closed", actorId, at, null);
+        return Result.Ok;
+    }
+}
