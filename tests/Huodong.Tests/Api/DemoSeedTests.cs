@@ -148,6 +148,11 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
         // The winners' points are on their ledgers, and every demo balance equals its ledger.
         var mismatched = await App.WithDb(db => db.Users.CountAsync(u => u.PointsBalance != db.PointsEntries.Where(p => p.MemberId == u.Id).Sum(p => p.Delta), Ct));
         Assert.Equal(0, mismatched);
+        // B2.3: it closed only after its budget was settled; its expenses were reimbursed with vouchers.
+        Assert.True(await App.WithDb(db => db.Set<Huodong.Web.Budget.Settlement>().AnyAsync(x => x.ActivityId == closed.Id, Ct)));
+        var expenses = await App.WithDb(db => db.Set<Huodong.Web.Budget.Expense>().AsNoTracking().Where(e => e.ActivityId == closed.Id).ToListAsync(Ct));
+        Assert.NotEmpty(expenses);
+        Assert.All(expenses, e => Assert.Equal(Huodong.Web.Budget.ExpenseStatus.Paid, e.Status));
     }
 
     [Fact]
