@@ -88,6 +88,9 @@ public abstract class SchedulerTestBase(TestApp app) : PreparationApiTests(app)
     protected Task<Activity> Load(Guid id) =>
         App.WithDb(db => db.Activities.AsNoTracking().Include(a => a.Transitions).SingleAsync(a => a.Id == id, Ct));
 
+    protected static MimeKit.MimeMessage Mail(string raw) =>
+        MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
+
     internal static async Task Eventually(Func<Task<bool>> condition, string what)
     {
         var until = DateTime.UtcNow.AddSeconds(30);
@@ -152,6 +155,10 @@ public abstract class SchedulerTests(TestApp app) : SchedulerTestBase(app)
         Assert.Equal(SchedulerAccount.Id, Assert.Single(live.Transitions, t => t.Action == "activity.launched").ActorId);
         Assert.Equal(1, await App.WithDb(db => db.Set<ScheduledRun>().CountAsync(r => r.ActivityId == id && r.Kind == ScheduledStep.Launch, Ct)));
         Assert.Single(await Notifications("member21", id), n => n.Kind == NotificationKind.ActivityLaunched);
+        // E2.1: the launch email carries the rules, process and cautions themselves, in both languages.
+        await Eventually(() => Task.FromResult(Rig.Smtp.Messages().Select(Mail).Any(m =>
+            m.To.ToString().Contains($"member21@{TestApp.Domain}") && m.TextBody.Contains("活动规则、流程与注意事项")
+            && m.TextBody.Contains("Rules, process and cautions") && m.TextBody.Contains("One account per person"))), "the launch email");
         Assert.Single(await Notifications("planner", id), n => n.Kind == NotificationKind.LaunchHeld);
 
         // At the end time it ends by itself, and nothing is left scheduled for it.

@@ -21,8 +21,12 @@ public sealed class NotificationMail(HuodongDb db, IStringLocalizer<SharedResour
                          select new { n, u.Email, u.EmailOptIn, d.Attempts }).FirstOrDefaultAsync(ct);
         if (row is null || !row.EmailOptIn || string.IsNullOrWhiteSpace(row.Email)) return null;
         var title = row.n.Args.FirstOrDefault() ?? "";
-        var zh = In("zh-CN", () => $"{l["Huodong notification"]}: {title}", () => Inbox.Render(l, row.n));
-        var en = In("en", () => $"{l["Huodong notification"]}: {title}", () => Inbox.Render(l, row.n));
+        // E2.1: the launch notice carries the rules, process and cautions themselves, as pinned on the page.
+        var plan = row.n.Kind == NotificationKind.ActivityLaunched && row.n.ActivityId is { } aid
+            ? (await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == aid, ct))?.ApprovedPlan : null;
+        string Text() => plan is null ? Inbox.Render(l, row.n) : $"{Inbox.Render(l, row.n)}\n\n{Portal.LaunchBriefing.For(plan, l).ToMarkdown(l)}";
+        var zh = In("zh-CN", () => $"{l["Huodong notification"]}: {title}", Text);
+        var en = In("en", () => $"{l["Huodong notification"]}: {title}", Text);
         return new DeliveryJob(deliveryId, null, row.n.ActivityId ?? Guid.Empty, PromotionChannel.Email, zh.Subject,
             $"{zh.Text}\n\n---\n\n{en.Text}", row.Email, row.Attempts, row.n.CreatedAt);
     }
