@@ -65,7 +65,7 @@ public sealed class AdjustBudget(ActivityStore store, AuditLog audit, TimeProvid
             var activity = await db.Activities.Include(a => a.Team).AsNoTracking().FirstAsync(a => a.Id == adjustment.ActivityId, ct);
             if (!BudgetPermissions.CanSee(actor, activity)) return BudgetErrors.AdjustmentNotFound;
             if (!BudgetPermissions.IsLeader(actor)) return Error.Forbidden;
-            if (DecideExpense.ParseDecision(input.Decision) is not { } approve) return BudgetErrors.Field("decision", "Choose approve or reject.");
+            if (DecideExpense.ParseDecision(input.Decision) is not { } approve) return Error.Field("decision", "Choose approve or reject.");
             if (activity.IsOnTeam(actor.Id)) return BudgetErrors.OwnAdjustment;
             var at = time.UtcNow();
             var decided = adjustment.Decide(actor.Id, approve, input.Reason, at);

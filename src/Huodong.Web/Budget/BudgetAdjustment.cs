@@ -55,8 +55,8 @@ public sealed class BudgetAdjustment
     {
         if (Status != AdjustmentStatus.Pending) return BudgetErrors.AdjustmentDecided;
         if (leaderId == RequestedById) return BudgetErrors.OwnAdjustment;
-        if (!approve && string.IsNullOrWhiteSpace(comment)) return BudgetErrors.Field("reason", "A rejection needs a reason.");
-        if (comment is not null && comment.Trim().Length > Expense.MaxReason) return BudgetErrors.Field("reason", "Too long.");
+        if (!approve && string.IsNullOrWhiteSpace(comment)) return Error.Field("reason", "A rejection needs a reason.");
+        if (comment is not null && comment.Trim().Length > Expense.MaxReason) return Error.Field("reason", "Too long.");
         Status = approve ? AdjustmentStatus.Approved : AdjustmentStatus.Rejected;
         DecidedById = leaderId;
         DecidedAt = at;

@@ -122,7 +122,7 @@ public static class BudgetApi
     /// </summary>
     private static async Task<Result<VoucherUpload>> ReadUploadAsync(HttpContext http, int maxBytes, CancellationToken ct)
     {
-        if (!http.Request.HasFormContentType) return BudgetErrors.Field("file", "Send the voucher as multipart/form-data in the field 'file'.");
+        if (!http.Request.HasFormContentType) return Error.Field("file", "Send the voucher as multipart/form-data in the field 'file'.");
         if (http.Request.Headers.Authorization.Count == 0)
         {
             try { await http.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(http); }

@@ -7,9 +7,6 @@ public static class BudgetErrors
     public static readonly Error ExpenseNotFound = Error.NotFound("Expense");
     public static readonly Error AdjustmentNotFound = Error.NotFound("Budget adjustment");
 
-    public static Error Field(string field, string message) =>
-        Error.Validation(new Dictionary<string, string[]> { [field] = [message] });
-
     public static readonly Error OverBudget = new(ErrorKind.BusinessRule, "over-budget",
         "This expense would take the budget line over its approved amount.");
 
@@ -37,7 +34,7 @@ public static class BudgetErrors
     public static readonly Error VoucherTypeMismatch = new(ErrorKind.BusinessRule, "voucher-type-mismatch",
         "The file's content does not match its name: it is not the PDF, JPG or PNG its extension says.");
 
-    public static readonly Error VoucherMissing = Field("file", "Choose a file.");
+    public static readonly Error VoucherMissing = Error.Field("file", "Choose a file.");
 
     public static readonly Error AdjustmentDecided = new(ErrorKind.Conflict, "adjustment-decided",
         "This budget adjustment has already been decided.");

@@ -23,7 +23,7 @@ public sealed class DecideExpense(ActivityStore store, AuditLog audit, TimeProvi
         {
             var (expense, refused) = await LoadAsync(actor, expenseId, ct);
             if (refused is not null) return refused;
-            if (ParseDecision(input.Decision) is not { } approve) return BudgetErrors.Field("decision", "Choose approve or reject.");
+            if (ParseDecision(input.Decision) is not { } approve) return Error.Field("decision", "Choose approve or reject.");
 
             var leaderStage = expense!.Status == ExpenseStatus.AwaitingLeader;
             if (leaderStage ? !BudgetPermissions.IsLeader(actor) : !BudgetPermissions.IsFinance(actor)) return Error.Forbidden;

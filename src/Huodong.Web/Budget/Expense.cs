@@ -104,8 +104,8 @@ public sealed class Expense
     {
         if (Status != ExpenseStatus.Approved) return BudgetErrors.WrongExpenseState(Status);
         if (IsOwnedBy(actorId)) return BudgetErrors.OwnExpense;
-        if (string.IsNullOrWhiteSpace(reference)) return BudgetErrors.Field("reference", "Required.");
-        if (reference.Trim().Length > MaxReference) return BudgetErrors.Field("reference", "Too long.");
+        if (string.IsNullOrWhiteSpace(reference)) return Error.Field("reference", "Required.");
+        if (reference.Trim().Length > MaxReference) return Error.Field("reference", "Too long.");
         PaymentReference = reference.Trim();
         PaidById = actorId;
         PaidAt = at;
@@ -114,9 +114,9 @@ public sealed class Expense
 
     private static Error? CheckReason(bool approve, string? reason)
     {
-        if (!approve && string.IsNullOrWhiteSpace(reason)) return BudgetErrors.Field("reason", "A rejection needs a reason.");
-        if (reason is not null && reason.Trim().Length > MaxReason) return BudgetErrors.Field("reason", "Too long.");
-        if (reason is not null && reason.Contains('\0')) return BudgetErrors.Field("reason", "The value is not valid.");
+        if (!approve && string.IsNullOrWhiteSpace(reason)) return Error.Field("reason", "A rejection needs a reason.");
+        if (reason is not null && reason.Trim().Length > MaxReason) return Error.Field("reason", "Too long.");
+        if (reason is not null && reason.Contains('\0')) return Error.Field("reason", "The value is not valid.");
         return null;
     }
 

@@ -35,14 +35,17 @@ public sealed class CheatScan(HuodongDb db, AuditLog audit, TimeProvider time, R
         var registrations = await db.Registrations.AsNoTracking()
             .Where(r => r.ActivityId == activityId && r.Status != RegistrationStatus.Cancelled)
             .Select(r => new { r.MemberId, r.Number, r.Contact.PhoneIndex, r.Contact.EmailIndex }).ToListAsync(ct);
-        // Duplicate accounts: another member registered here with the same phone or email (blind indexes only).
+        // Duplicate accounts: another member registered here with the same phone or email (blind indexes only),
+        // looked up by index rather than by comparing every registration with every other.
+        var byPhone = registrations.Select((r, i) => (r, i)).ToLookup(x => x.r.PhoneIndex);
+        var byEmail = registrations.Select((r, i) => (r, i)).Where(x => x.r.EmailIndex != null).ToLookup(x => x.r.EmailIndex);
         foreach (var r in registrations)
         {
-            var others = registrations.Where(o => o.MemberId != r.MemberId
-                && (o.PhoneIndex == r.PhoneIndex || (r.EmailIndex != null && o.EmailIndex == r.EmailIndex))).ToList();
+            var others = byPhone[r.PhoneIndex].Concat(r.EmailIndex is null ? [] : byEmail[r.EmailIndex])
+                .Where(o => o.r.MemberId != r.MemberId).DistinctBy(o => o.i).OrderBy(o => o.i).Select(o => o.r).ToList();
             if (others.Count == 0) continue;
             found.Add(new ModerationCase(CaseSubject.Member, r.MemberId, r.MemberId, activityId, ConductCategory.Cheating,
-                CaseSource.Filter, $"R{r.Number:000000} ↔ {string.Join(", ", others.Select(o => $"R{o.Number:000000}"))}",
+                CaseSource.Filter, $"{Registration.CodeFor(r.Number)} ↔ {string.Join(", ", others.Select(o => Registration.CodeFor(o.Number)))}",
                 "duplicate-account", false, now)); // entrant codes: no language, no personal data
         }
         found.AddRange(await watch.FindAsync(activityId, now, ct));

@@ -25,7 +25,7 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
     {
         if (!ConductPermissions.CanModerate(actor)) return Error.Forbidden;
         var note = request.Note?.Trim();
-        if (note?.Length > ModerationCase.MaxNote) return Field("note", "Must be at most 1,000 characters.");
+        if (note?.Length > ModerationCase.MaxNote) return Error.Field("note", "Must be at most 1,000 characters.");
         var existing = await db.ModerationCases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (existing is null) return ConductErrors.CaseNotFound;
         try
@@ -40,9 +40,9 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
     private async Task<Result<ModerationCase>> DecideAsync(Actor actor, Guid caseId, DecisionRequest request, string? note, CancellationToken ct)
     {
         if (!EnumNames.TryParse<CaseDecision>(request.Decision, out var decision))
-            return Field("decision", "Choose dismiss, removeContent, warn, deductPoints, disqualify, suspend or ban.");
-        if (decision == CaseDecision.Suspend && request.Days is not (>= 1 and <= 365)) return Field("days", "Must be between 1 and 365.");
-        if (decision == CaseDecision.DeductPoints && request.Points is not (>= 1 and <= 100_000)) return Field("points", "Must be between 1 and 100,000.");
+            return Error.Field("decision", "Choose dismiss, removeContent, warn, deductPoints, disqualify, suspend or ban.");
+        if (decision == CaseDecision.Suspend && request.Days is not (>= 1 and <= 365)) return Error.Field("days", "Must be between 1 and 365.");
+        if (decision == CaseDecision.DeductPoints && request.Points is not (>= 1 and <= 100_000)) return Error.Field("points", "Must be between 1 and 100,000.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = await db.ModerationCases.FirstAsync(x => x.Id == caseId, ct);
@@ -101,7 +101,7 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
     private async Task<Result<ModerationCase>> AppealAsync(Actor actor, Guid caseId, string? decision, string? note, CancellationToken ct)
     {
         var d = decision?.Trim().ToLowerInvariant();
-        if (d is not ("uphold" or "overturn")) return Field("decision", "The case is under appeal: choose uphold or overturn.");
+        if (d is not ("uphold" or "overturn")) return Error.Field("decision", "The case is under appeal: choose uphold or overturn.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var c = await db.ModerationCases.FirstAsync(x => x.Id == caseId, ct);
         var now = time.UtcNow();
@@ -178,7 +178,7 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
         var title = c.ActivityId is { } id
             ? await db.Activities.Where(a => a.Id == id).Select(a => a.Title).FirstOrDefaultAsync(ct) ?? "Huodong"
             : "Huodong";
-        db.Notifications.Add(new Notification(c.MemberId, kind, c.ActivityId, title, at, args));
+        Notifier.Notify(db, c.MemberId, kind, c.ActivityId, title, at, args);
     }
 
     private static string Code(CaseDecision d) => d switch
@@ -194,6 +194,4 @@ public sealed class DecideCase(HuodongDb db, Members members, AuditLog audit, Ti
 
     private static string Truncate(string s) => s.Length > 200 ? s[..200] : s;
 
-    private static Error Field(string field, string message) =>
-        Error.Validation(new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -20,9 +20,14 @@ public sealed class LiveMonitor(HuodongDb db, ActivityQueries activities, IWatch
     public async Task<Result<MonitorView>> ReadAsync(Actor actor, Guid activityId, CancellationToken ct)
     {
         var found = await activities.GetAsync(actor, activityId, ct);
-        if (!found.IsOk) return found.Error!;
-        var activity = found.Value!;
+        return found.IsOk ? await ReadAsync(actor, found.Value!, ct) : found.Error!;
+    }
+
+    /// <summary>The monitor of an activity the caller has already loaded (the live page has, for its tabs).</summary>
+    public async Task<Result<MonitorView>> ReadAsync(Actor actor, Activity activity, CancellationToken ct)
+    {
         if (!LiveOpsPermissions.CanMonitor(actor, activity)) return Error.Forbidden;
+        var activityId = activity.Id;
 
         var now = time.UtcNow();
         // Whole clock minutes, the current one last: the chart's labels are the minutes a watcher sees on a clock.

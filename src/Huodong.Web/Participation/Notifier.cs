@@ -10,7 +10,7 @@ namespace Huodong.Web.Participation;
 /// </summary>
 public static class Notifier
 {
-    public static void Notify(HuodongDb db, Guid userId, NotificationKind kind, Guid activityId, string title,
+    public static void Notify(HuodongDb db, Guid userId, NotificationKind kind, Guid? activityId, string title,
         DateTimeOffset at, params string[] args)
     {
         var notification = new Notification(userId, kind, activityId, title, at, args);

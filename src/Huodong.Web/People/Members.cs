@@ -25,9 +25,9 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time, Con
     public async Task<Result<ProfileUpdate>> UpdateProfileAsync(Actor actor, string? nickname, CancellationToken ct)
     {
         var name = nickname?.Trim();
-        if (string.IsNullOrEmpty(name)) return Field("nickname", "Required.");
-        if (name.Length > MaxNickname) return Field("nickname", "Must be at most 30 characters.");
-        if (name.Any(char.IsControl)) return Field("nickname", "Contains characters that are not allowed.");
+        if (string.IsNullOrEmpty(name)) return Error.Field("nickname", "Required.");
+        if (name.Length > MaxNickname) return Error.Field("nickname", "Must be at most 30 characters.");
+        if (name.Any(char.IsControl)) return Error.Field("nickname", "Contains characters that are not allowed.");
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == actor.Id, ct);
         if (user is null) return NotAMember;
         var screening = actor.Is(Roles.Member) ? await screen.CheckAsync(user.Id, name, isPost: false, ct) : null;
@@ -47,18 +47,12 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time, Con
     public async Task<Result<AppUser>> AdjustPointsAsync(Actor actor, Guid memberId, int delta, string? reason, CancellationToken ct)
     {
         if (!CanManage(actor)) return Error.Forbidden;
-        if (delta == 0) return Field("delta", "Must not be zero.");
-        if (Math.Abs(delta) > 1_000_000) return Field("delta", "The number is too large.");
-        if (string.IsNullOrWhiteSpace(reason)) return Field("reason", "Required.");
-        if (reason.Length > 200) return Field("reason", "Must be at most 200 characters.");
+        if (delta == 0) return Error.Field("delta", "Must not be zero.");
+        if (Math.Abs(delta) > 1_000_000) return Error.Field("delta", "The number is too large.");
+        if (string.IsNullOrWhiteSpace(reason)) return Error.Field("reason", "Required.");
+        if (reason.Length > 200) return Error.Field("reason", "Must be at most 200 characters.");
         await using var tx = await JoinOrBeginAsync(ct);
-        var changed = await MembersOnly().Where(u => u.Id == memberId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PointsBalance, u => u.PointsBalance + delta), ct);
-        if (changed == 0) return NotAMember;
-        var now = time.UtcNow();
-        db.PointsEntries.Add(new PointsEntry(memberId, delta, reason.Trim(), null, actor.Id, now));
-        var user = await db.Users.FirstAsync(u => u.Id == memberId, ct);
-        if (!user.LevelSetByStaff) user.Level = MemberLevels.ForPoints(user.PointsBalance);
+        if (await CreditAsync(db, memberId, delta, reason.Trim(), null, actor.Id, time.UtcNow(), ct) is not { } user) return NotAMember;
         await audit.AppendAsync(actor.Id, "member.points.adjusted", "member", memberId.ToString(),
             new { delta, reason = reason.Trim(), balance = user.PointsBalance }, ct);
         await db.SaveChangesAsync(ct);
@@ -69,7 +63,7 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time, Con
     public async Task<Result<AppUser>> SetLevelAsync(Actor actor, Guid memberId, int? level, CancellationToken ct)
     {
         if (!actor.Is(Roles.Admin)) return Error.Forbidden;
-        if (level is < 1 or > 5) return Field("level", "Must be between 1 and 5.");
+        if (level is < 1 or > 5) return Error.Field("level", "Must be between 1 and 5.");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await MembersOnly().FirstOrDefaultAsync(u => u.Id == memberId, ct);
         if (user is null) return NotAMember;
@@ -90,9 +84,9 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time, Con
     public async Task<Result<AppUser>> SuspendAsync(Actor actor, Guid memberId, DateTimeOffset? until, string? reason, CancellationToken ct)
     {
         if (!CanManage(actor)) return Error.Forbidden;
-        if (string.IsNullOrWhiteSpace(reason)) return Field("reason", "Required.");
-        if (reason.Length > 200) return Field("reason", "Must be at most 200 characters.");
-        if (until is { } u && u <= time.GetUtcNow()) return Field("until", "Must be in the future.");
+        if (string.IsNullOrWhiteSpace(reason)) return Error.Field("reason", "Required.");
+        if (reason.Length > 200) return Error.Field("reason", "Must be at most 200 characters.");
+        if (until is { } u && u <= time.GetUtcNow()) return Error.Field("until", "Must be in the future.");
         await using var tx = await JoinOrBeginAsync(ct);
         var user = await MembersOnly().FirstOrDefaultAsync(x => x.Id == memberId, ct);
         if (user is null) return NotAMember;
@@ -129,11 +123,28 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time, Con
     }
 
     /// <summary>Accounts with the Member role.</summary>
-    public IQueryable<AppUser> MembersOnly() =>
+    public IQueryable<AppUser> MembersOnly() => MembersOf(db);
+
+    private static IQueryable<AppUser> MembersOf(HuodongDb db) =>
         db.Users.Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Member)));
 
-    private static Error Field(string field, string message) =>
-        Error.Validation(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>
+    /// The points credit (or debit) itself, inside the caller's unit of work: the balance in one atomic UPDATE, the
+    /// ledger line beside it, the level following the new balance unless staff set it. Null when not a member.
+    /// </summary>
+    public static async Task<AppUser?> CreditAsync(HuodongDb db, Guid memberId, int delta, string reason, Guid? activityId,
+        Guid byId, DateTimeOffset at, CancellationToken ct)
+    {
+        var changed = await MembersOf(db).Where(u => u.Id == memberId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PointsBalance, u => u.PointsBalance + delta), ct);
+        if (changed == 0) return null;
+        db.PointsEntries.Add(new PointsEntry(memberId, delta, reason, activityId, byId, at));
+        var user = await db.Users.FirstAsync(u => u.Id == memberId, ct);
+        await db.Entry(user).ReloadAsync(ct); // ExecuteUpdate does not refresh an entity already tracked
+        if (!user.LevelSetByStaff) user.Level = MemberLevels.ForPoints(user.PointsBalance);
+        return user;
+    }
+
 }
 
 /// <summary>The saved profile, and whether the new nickname waits for a moderator instead (M3.2).</summary>

@@ -64,7 +64,12 @@ public sealed class DeliverAward(HuodongDb db, AuditLog audit, TimeProvider time
         if (award.Kind == RewardKind.Coupon && (coupon = await ClaimCouponAsync(award, now, ct)) is null) return AwardErrors.PoolEmpty;
         var delivered = award.Deliver(actor.Id, input.TrackingNumber, coupon, input.Note, now);
         if (!delivered.IsOk) return delivered.Error!;
-        if (award.Kind == RewardKind.Points) await CreditPointsAsync(actor, award, activity!, now, ct);
+        if (award.Kind == RewardKind.Points)
+        {
+            var reason = $"{award.RewardName} · {activity!.Title}";
+            await Members.CreditAsync(db, award.MemberId, (int)decimal.Round(award.UnitValue),
+                reason.Length > 200 ? reason[..200] : reason, award.ActivityId, actor.Id, now, ct);
+        }
 
         await AwardLog.AppendAsync(audit, actor.Id, "award.delivered", award, ct);
         Notifier.Notify(db, award.MemberId, NotificationKind.AwardDelivered, award.ActivityId, activity!.Title, now, award.RewardName);
@@ -98,19 +103,6 @@ public sealed class DeliverAward(HuodongDb db, AuditLog audit, TimeProvider time
             }
         }
         return null;
-    }
-
-    /// <summary>The same atomic credit as <see cref="Members.AdjustPointsAsync"/>: balance UPDATE plus a ledger line.</summary>
-    private async Task CreditPointsAsync(Actor actor, Award award, Activity activity, DateTimeOffset now, CancellationToken ct)
-    {
-        var points = (int)decimal.Round(award.UnitValue);
-        await db.Users.Where(u => u.Id == award.MemberId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.PointsBalance, u => u.PointsBalance + points), ct);
-        var reason = $"{award.RewardName} · {activity.Title}";
-        db.PointsEntries.Add(new PointsEntry(award.MemberId, points, reason.Length > 200 ? reason[..200] : reason, award.ActivityId, actor.Id, now));
-        var user = await db.Users.FirstAsync(u => u.Id == award.MemberId, ct);
-        await db.Entry(user).ReloadAsync(ct); // ExecuteUpdate does not refresh a tracked entity
-        if (!user.LevelSetByStaff) user.Level = MemberLevels.ForPoints(user.PointsBalance);
     }
 }
 

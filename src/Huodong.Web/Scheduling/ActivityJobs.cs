@@ -1,3 +1,4 @@
+using Huodong.Web.Preparation;
 using Huodong.Web.Data;
 using Huodong.Web.Planning;
 using Microsoft.EntityFrameworkCore;
@@ -6,12 +7,12 @@ using Quartz;
 namespace Huodong.Web.Scheduling;
 
 /// <summary>Quartz runs one of these per firing, in a DI scope of its own; the trigger's key names the activity.</summary>
-public sealed class LaunchJob(ScheduledSteps steps, ILogger<LaunchJob> log) : IJob
+public sealed class LaunchJob(LaunchActivity launch, ILogger<LaunchJob> log) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var (activityId, _) = QuartzTimetable.Parse(context.Trigger.Key);
-        var outcome = await steps.LaunchAsync(activityId, context.Scheduler.SchedulerInstanceId, ct);
+        var outcome = await launch.ScheduledAsync(activityId, context.Scheduler.SchedulerInstanceId, ct);
         if (outcome.Held) log.LogWarning("Activity {Id} held back at its start time: the readiness gate is not met.", activityId);
         else if (outcome.Result.IsOk) log.LogInformation("Activity {Id} launched by the scheduler.", activityId);
     }

@@ -7,15 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Huodong.Web.Scheduling;
 
 /// <summary>
-/// What the scheduler's jobs do (E2.1), each step in one transaction with its <see cref="ScheduledRun"/>: launch
-/// through the readiness gate, end at the end time, remind confirmed registrants before the start. Each checks the
-/// activity's state and time itself, so a late, early or repeated firing does nothing wrong.
+/// What the scheduler's jobs do (E2.1) besides the launch (<see cref="LaunchActivity.ScheduledAsync"/>), each step in
+/// one transaction with its <see cref="ScheduledRun"/>: end at the end time, remind confirmed registrants before the
+/// start. Each checks the activity's state and time itself, so a late, early or repeated firing does nothing wrong.
 /// </summary>
-public sealed class ScheduledSteps(ActivityStore store, LaunchActivity launch, TimeProvider time)
+public sealed class ScheduledSteps(ActivityStore store, TimeProvider time)
 {
-    public Task<LaunchActivity.Outcome> LaunchAsync(Guid activityId, string node, CancellationToken ct) =>
-        launch.ScheduledAsync(activityId, node, ct);
-
     /// <summary>Live or Paused → Ended at the end time; registrants are told results will follow.</summary>
     public Task<Result<Activity>> EndAsync(Guid activityId, string node, CancellationToken ct) =>
         store.InTransactionAsync<Activity>(async () =>

@@ -94,8 +94,8 @@ public sealed class Compliance(HuodongDb db, AuditLog audit, TimeProvider time, 
     {
         if (!actor.Is(Roles.Admin)) return Error.Forbidden;
         var body = text?.Trim();
-        if (string.IsNullOrEmpty(body)) return Field("text", "Required.");
-        if (body.Length > MaxText) return Field("text", "Too long.");
+        if (string.IsNullOrEmpty(body)) return Error.Field("text", "Required.");
+        if (body.Length > MaxText) return Error.Field("text", "Too long.");
         var now = time.GetUtcNow();
         var version = new AgreementVersion((await db.Set<AgreementVersion>().MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1, body, actor.Id, now);
         await SaveAuditedAsync(version, () => audit.AppendAsync(actor.Id, "agreement.published", "agreement",
@@ -147,8 +147,6 @@ public sealed class Compliance(HuodongDb db, AuditLog audit, TimeProvider time, 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
-
-    private static Error Field(string name, string message) => Error.Validation(new Dictionary<string, string[]> { [name] = [message] });
 
     public static void Configure(ModelBuilder b)
     {

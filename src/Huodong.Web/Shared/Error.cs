@@ -13,6 +13,9 @@ public sealed record Error(ErrorKind Kind, string Code, string MessageKey, objec
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
         new(ErrorKind.Validation, "validation", "One or more fields are not valid.", null, fields);
 
+    /// <summary>One field's validation message: the common case of <see cref="Validation"/>.</summary>
+    public static Error Field(string field, string message) => Validation(new Dictionary<string, string[]> { [field] = [message] });
+
     public static Error NotFound(string what) => new(ErrorKind.NotFound, "not-found", "{0} was not found.", [what]);
 
     public static readonly Error Forbidden = new(ErrorKind.Forbidden, "forbidden", "You are not allowed to do this.");

@@ -95,7 +95,7 @@ public sealed class LiveModel(ActivityQueries activities, LiveMonitor monitor, P
         var actor = Actor.From(User);
         var found = await activities.GetAsync(actor, id, ct);
         if (!found.IsOk) return NotFound();
-        var read = await monitor.ReadAsync(actor, id, ct);
+        var read = await monitor.ReadAsync(actor, found.Value!, ct);
         if (!read.IsOk) return this.Refuse(read.Error!);
         Tabs = ConsoleTabs.For(actor, found.Value!, "live");
         View = read.Value!;
