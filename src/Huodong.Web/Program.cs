@@ -28,9 +28,6 @@ builder.AddScheduling();
 builder.AddResults();
 builder.AddConduct();
 builder.AddBudget();
-// The gate asks the promotion outbox, and the live monitor asks the staffing roster (registered last: they win).
-builder.Services.AddScoped<Huodong.Web.Preparation.IPromotionStatus, Huodong.Web.Preparation.Promotion.PromotionSentStatus>();
-builder.Services.AddScoped<Huodong.Web.LiveOps.IWatchRoster, Huodong.Web.Preparation.DutyWatchRoster>();
 builder.AddWeb();
 builder.AddRateLimits();
 builder.AddPages();

@@ -80,8 +80,16 @@ public class ModerationCase
         return this;
     }
 
-    /// <summary>Queue order: the category's weight, raised by up to two as more members report it.</summary>
-    public int Severity => BaseSeverity + Math.Min(ReporterCount / 2, 2);
+    /// <summary>
+    /// Queue order: the category's weight, raised by up to two as more members report it (one at 2 reporters, two at
+    /// 4). One expression, so the database orders the queue by the same rule the property states.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<ModerationCase, int>> SeverityRule =
+        c => c.BaseSeverity + (c.ReporterCount >= 4 ? 2 : c.ReporterCount >= 2 ? 1 : 0);
+
+    private static readonly Func<ModerationCase, int> SeverityOfCase = SeverityRule.Compile();
+
+    public int Severity => SeverityOfCase(this);
 
     public static int SeverityOf(ConductCategory c) => c switch
     {

@@ -20,7 +20,7 @@ public sealed class ModerationQueries(HuodongDb db, IOptions<ConductOptions> opt
         if (activityId is { } a) q = q.Where(c => c.ActivityId == a);
         var total = await q.CountAsync(ct);
         var cases = await q
-            .OrderByDescending(c => c.BaseSeverity + (c.ReporterCount >= 4 ? 2 : c.ReporterCount >= 2 ? 1 : 0))
+            .OrderByDescending(ModerationCase.SeverityRule)
             .ThenBy(c => c.OpenedAt)
             .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return new Page<CaseView>(await ViewsAsync(cases, ct), total);

@@ -9,9 +9,5 @@ public static class LiveOpsSetup
         s.AddScoped<HandleIncident>();
         s.AddScoped<IncidentQueries>();
         s.AddScoped<LiveMonitor>();
-        // "Unknown" until the staffing feature registers a roster of ModeratorOnWatch duties (see IWatchRoster).
-        s.AddScoped<IWatchRoster, UnknownWatchRoster>();
-        // Empty until the conduct feature registers its moderation queue.
-        s.AddScoped<IModerationQueue, NoModerationQueue>();
     }
 }

@@ -32,12 +32,15 @@ public sealed class Winners(HuodongDb db)
         var rewards = plan?.Rewards ?? [];
         var eligible = await EligibleAsync(activity.Id, ct);
         var result = new List<Winner>();
+        // Read once however many rewards share a rule; each reward then takes its quantity from the same order.
+        List<RankedMember>? ranking = null;
+        List<Guid>? completers = null;
         foreach (var reward in rewards)
         {
             IEnumerable<(Guid Member, Guid? Draw, decimal? Score)> chosen = reward.Rule switch
             {
-                RewardRule.Ranking => (await RankAsync(activity, ct)).Select(r => (r.MemberId, (Guid?)null, (decimal?)r.Average)),
-                RewardRule.AllCompleters => (await CompletersAsync(activity, plan!, eligible, ct)).Select(m => (m, (Guid?)null, (decimal?)null)),
+                RewardRule.Ranking => (ranking ??= await RankAsync(activity, eligible, ct)).Select(r => (r.MemberId, (Guid?)null, (decimal?)r.Average)),
+                RewardRule.AllCompleters => (completers ??= await CompletersAsync(activity, plan!, eligible, ct)).Select(m => (m, (Guid?)null, (decimal?)null)),
                 _ => await DrawnAsync(activity.Id, reward, rewards, eligible, ct),
             };
             var rank = 0;
@@ -48,9 +51,11 @@ public sealed class Winners(HuodongDb db)
     }
 
     /// <summary>The ranking of an activity's members by their judges' scores (confirmed members only, team members never).</summary>
-    public async Task<List<RankedMember>> RankAsync(Activity activity, CancellationToken ct)
+    public async Task<List<RankedMember>> RankAsync(Activity activity, CancellationToken ct) =>
+        await RankAsync(activity, await EligibleAsync(activity.Id, ct), ct);
+
+    private async Task<List<RankedMember>> RankAsync(Activity activity, Dictionary<Guid, long> eligible, CancellationToken ct)
     {
-        var eligible = await EligibleAsync(activity.Id, ct);
         var rows = await db.Set<Score>().AsNoTracking().Where(s => s.ActivityId == activity.Id)
             .Join(db.Submissions.Where(x => x.Status == SubmissionStatus.Accepted), s => s.SubmissionId, x => x.Id,
                 (s, x) => new { s.SubmissionId, x.MemberId, x.CreatedAt, s.JudgeId, s.Total })
