@@ -46,28 +46,31 @@ public sealed class SubmitEntry(HuodongDb db, TimeProvider time, ContentScreen s
         // M3.2: a blocked entry is refused; a held one is stored but counts only once a moderator approves it.
         var screening = await screen.CheckAsync(actor.Id, text, isPost: true, ct);
         if (screening.Blocked) return screening.Refusal;
-        if (screening.Held && participation.Method == ParticipationMethod.Reply
-            && ReplyRules.Check(participation.ReplyRule, text) is { } heldRefusal) return ReplyRule(heldRefusal.Key, heldRefusal.Args);
+        if (participation.Method == ParticipationMethod.Reply
+            && ReplyRules.Check(participation.ReplyRule, text) is { } refusal) return ReplyRule(refusal.Key, refusal.Args);
         Submission submission;
-        switch (screening.Held ? (ParticipationMethod?)null : participation.Method)
+        if (screening.Held)
         {
-            case null:
-                submission = new Submission(activityId, actor.Id, text, task?.Key, SubmissionStatus.Pending, now);
-                submission.Hold();
-                break;
-            case ParticipationMethod.Reply:
-                if (ReplyRules.Check(participation.ReplyRule, text) is { } refusal) return ReplyRule(refusal.Key, refusal.Args);
-                submission = new Submission(activityId, actor.Id, text, null, SubmissionStatus.Accepted, now);
-                db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id, ActivityEventKind.ReplyAccepted, now, submission.Id));
-                Notifier.Notify(db, actor.Id, NotificationKind.ReplyAccepted, activityId, activity.Title, now);
-                await TaskProgress.DetectAsync(db, activity, actor.Id, TaskDetection.Reply, now, ct);
-                break;
-            case ParticipationMethod.Tasks:
-                submission = new Submission(activityId, actor.Id, text, task!.Key, SubmissionStatus.Pending, now);
-                break;
-            default:
-                submission = new Submission(activityId, actor.Id, text, null, SubmissionStatus.Accepted, now);
-                break;
+            submission = new Submission(activityId, actor.Id, text, task?.Key, SubmissionStatus.Pending, now);
+            submission.Hold();
+        }
+        else
+        {
+            switch (participation.Method)
+            {
+                case ParticipationMethod.Reply:
+                    submission = new Submission(activityId, actor.Id, text, null, SubmissionStatus.Accepted, now);
+                    db.ActivityEvents.Add(new ActivityEvent(activityId, actor.Id, ActivityEventKind.ReplyAccepted, now, submission.Id));
+                    Notifier.Notify(db, actor.Id, NotificationKind.ReplyAccepted, activityId, activity.Title, now);
+                    await TaskProgress.DetectAsync(db, activity, actor.Id, TaskDetection.Reply, now, ct);
+                    break;
+                case ParticipationMethod.Tasks:
+                    submission = new Submission(activityId, actor.Id, text, task!.Key, SubmissionStatus.Pending, now);
+                    break;
+                default:
+                    submission = new Submission(activityId, actor.Id, text, null, SubmissionStatus.Accepted, now);
+                    break;
+            }
         }
         db.Submissions.Add(submission);
         await screen.RecordAsync(screening, actor.Id, CaseSubject.Submission, submission.Id, activityId, text, ct);
