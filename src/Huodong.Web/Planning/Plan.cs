@@ -35,6 +35,14 @@ public sealed record Plan
     public List<string> Team { get; init; } = [];
     /// <summary>What the theme rests on (P2.1): needs-survey summaries, member feedback notes.</summary>
     public List<NeedsEvidence> Evidence { get; init; } = [];
+    // Parts added after versions were first frozen are left out of the canonical JSON when absent, so every earlier
+    // version's content hash stays recomputable from its plan.
+    /// <summary>The business indicators the activity aims at (V1.3), measured after it ends.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<PlanGoal>? Goals { get; init; }
+    /// <summary>The benefit the team expects in yuan, for benefit ÷ cost (V1.4); optional.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? BenefitValue { get; init; }
 
     private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web)
     {
@@ -96,3 +104,5 @@ public sealed record ResourcePlan
 public sealed record Risk(string Description, RiskLevel Likelihood, RiskLevel Impact, string Mitigation);
 public sealed record BudgetLine(BudgetCategory Category, decimal Amount, string? Note);
 public sealed record NeedsEvidence(string Source, string Summary);
+/// <summary>A business indicator the plan aims at (V1.3): a name such as "new followers", a target and its unit.</summary>
+public sealed record PlanGoal(string Name, decimal? Target, string? Unit);

@@ -110,6 +110,15 @@ public static class PlanRules
             e.Length($"evidence[{i}].source", ev?.Source, 200, TooLong200);
             e.Length($"evidence[{i}].summary", ev?.Summary, 4000, TooLong4000);
         }
+        for (var i = 0; i < (plan.Goals?.Count ?? 0); i++)
+        {
+            var g = plan.Goals![i];
+            if (g is null || string.IsNullOrWhiteSpace(g.Name)) e.Add($"goals[{i}].name", Required);
+            e.Length($"goals[{i}].name", g?.Name, 200, TooLong200);
+            e.Length($"goals[{i}].unit", g?.Unit, 200, TooLong200);
+            if (g?.Target is { } target) e.Money($"goals[{i}].target", target);
+        }
+        if (plan.BenefitValue is { } benefit) e.Money("benefitValue", benefit);
         return e.ToDictionary();
     }
 
