@@ -4,6 +4,7 @@ using Huodong.Web.Evaluation.Feedback;
 using Huodong.Web.People;
 using Huodong.Web.Security;
 using Huodong.Web.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Evaluation.Surveys;
 
@@ -56,8 +57,12 @@ public static class SurveysApi
             if (refused is not null) return refused.ToProblem(http);
             var reveal = survey!.Questions.Any(x => x.Personal) && (await compliance.RequireAsync(actor, ct)).IsOk;
             // Every export is audited; one with unmasked personal answers is a reveal (S1.3).
-            await audit.AppendAsync(actor.Id, "survey.exported", "survey", id.ToString(), new { format = kind, personal = reveal }, ct);
-            await db.SaveChangesAsync(ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await audit.AppendAsync(actor.Id, "survey.exported", "survey", id.ToString(), new { format = kind, personal = reveal }, ct);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
             if (kind == "csv")
                 return Results.Stream(stream => export.WriteCsvAsync(stream, survey, reveal, ct), "text/csv; charset=utf-8", $"survey-{id:N}.csv");
             return Results.Stream(async stream =>
