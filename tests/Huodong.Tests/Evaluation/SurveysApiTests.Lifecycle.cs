@@ -58,4 +58,18 @@ public abstract partial class SurveysApiTests
         Assert.Equal(1, await App.WithDb(db => db.Set<Survey>().CountAsync(s => s.ActivityId == id, Ct)));
         Assert.Single(await Notifications(b, id), n => n.Kind == NotificationKind.SurveyInvited);
     }
+
+    [Fact]
+    public async Task The_demo_closed_activity_has_answered_satisfaction_figures_and_feedback()
+    {
+        var closed = await App.WithDb(db => db.Activities.Where(a => a.Status == ActivityStatus.Closed).Select(a => a.Id).FirstAsync(Ct));
+        using var scope = App.Services.CreateScope();
+        var satisfaction = await scope.ServiceProvider.GetRequiredService<ISatisfactionSource>().ForAsync(closed, 20, Ct);
+        Assert.Equal(16, satisfaction.Responses);
+        Assert.InRange(satisfaction.Csat!.Value, 0.5, 0.95);
+        Assert.InRange(satisfaction.Nps!.Value, 1, 99);
+        Assert.Equal(new FeedbackFigures(3, 1), await scope.ServiceProvider.GetRequiredService<IFeedbackSource>().ForAsync(closed, Ct));
+        var open = await (await (await App.As("member7")).GetAsync("/api/me/surveys", Ct)).Expect<Page<SurveyDto>>(HttpStatusCode.OK);
+        Assert.Contains(open.Items, s => s.Purpose == SurveyPurpose.NeedsResearch && s.Title.Contains("2027"));
+    }
 }
