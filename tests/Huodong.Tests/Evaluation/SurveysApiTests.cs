@@ -172,7 +172,7 @@ public abstract partial class SurveysApiTests(TestApp app) : ParticipationTests(
         var problem = await (await Answer(await NewMember(), s.Id,
             new { value = 6 }, null, new { value = 3 }, new { values = new[] { 1, 1 } })).ExpectProblem(HttpStatusCode.BadRequest);
         Assert.Equal(["answers[0]", "answers[1]", "answers[2]", "answers[3]"], problem.Fields.Order());
-        Assert.Contains("1 to 5", problem.Errors!["answers[0]"].Single());
+        Assert.Contains("1 到 5", problem.Errors!["answers[0]"].Single()); // zh-CN, the default culture
         Assert.Equal(0, (await Results(s.Id)).Responses);
     }
 
