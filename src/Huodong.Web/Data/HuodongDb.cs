@@ -145,6 +145,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Conduct.ConductModel.Configure(b);
         Budget.BudgetModel.Configure(b);
         Evaluation.EvaluationModel.Configure(b);
+        Evaluation.Surveys.SurveysModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });
