@@ -109,7 +109,8 @@ public abstract class ImprovementApiTests(TestApp app) : ParticipationTests(app)
         // The planner marks it applied in the contest draft: it stays listed there as applied, and no other plan is offered it.
         Assert.Equal("other-format", (await (await (await Planner).PostJson($"/api/improvements/{action.Id}/apply", new { activityId = quiz }))
             .ExpectProblem(HttpStatusCode.UnprocessableEntity)).Code);
-        await (await (await Planner2).PostJson($"/api/improvements/{action.Id}/apply", new { activityId = contest })).ExpectProblem(HttpStatusCode.Forbidden);
+        await (await (await Head).PostJson($"/api/improvements/{action.Id}/apply", new { activityId = contest })).ExpectProblem(HttpStatusCode.Forbidden);
+        await (await (await Planner2).PostJson($"/api/improvements/{action.Id}/apply", new { activityId = contest })).ExpectProblem(HttpStatusCode.BadRequest);
         var applied = await (await (await Planner).PostJson($"/api/improvements/{action.Id}/apply", new { activityId = contest })).Expect<ImprovementView>(HttpStatusCode.OK);
         Assert.Equal(contest, applied.AppliedTo?.Id);
         forContest = await (await (await Planner).GetAsync($"/api/activities/{contest}/improvements/suggested", Ct)).Expect<Page<ImprovementView>>(HttpStatusCode.OK);
