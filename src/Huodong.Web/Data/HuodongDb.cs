@@ -146,6 +146,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Budget.BudgetModel.Configure(b);
         Evaluation.Summary.SummaryModel.Configure(b);
         Evaluation.Improvement.ImprovementModel.Configure(b);
+        Evaluation.EvaluationModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });
