@@ -58,6 +58,25 @@ public sealed class EvaluationTests(BrowserApp app)
         await Expect(suggestions.Locator(".suggestion--applied")).ToContainTextAsync("开始前一天推送打卡提醒");
         await AssertAccessibleAsync(page, plan + "/edit");
         await page.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("editor-improvements-en"), FullPage = true });
+
+        // V3.2: the planner marks the open action applied in this plan, then takes the mark back.
+        var open = suggestions.Locator("li", new() { HasText = "打卡周期延长到一周" });
+        await open.GetByRole(AriaRole.Button, new() { Name = "Mark as applied in this plan" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("marked as applied");
+        await Expect(open).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("suggestion--applied"));
+        await open.GetByRole(AriaRole.Button, new() { Name = "Not applied after all" }).ClickAsync();
+        await Expect(open).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("suggestion--applied"));
+
+        // The community head's overview: overdue actions only, and one action's page.
+        var head = await app.NewPageAsync("zh-CN");
+        await app.SignInAsync(head, "head");
+        await BrowserApp.GotoOkAsync(head, "/console/improvements?overdue=true");
+        await Expect(head.Locator("#improvements tbody tr")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(head, "/console/improvements?overdue=true");
+        await head.Locator("#improvements tbody a").First.ClickAsync();
+        await Expect(head.Locator("#overdue")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(head, head.Url);
+        await head.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
 

@@ -48,7 +48,7 @@ public sealed class ImprovementModel(ImprovementQueries queries, ChangeImproveme
         {
             if (result.Error!.Kind == ErrorKind.Forbidden) return Forbid();
             if (result.Error.Kind == ErrorKind.NotFound) return NotFound();
-            TempData["Notice"] = result.Error.MessageKey;
+            TempData["ImprovementError"] = result.Error.MessageKey; // shown by the editor's suggestions
         }
         else TempData["Notice"] = undo ? "The action is no longer marked as applied in this plan." : "The action is marked as applied in this plan.";
         return LocalRedirect($"/console/plans/{activityId}/edit#improvements-heading");
