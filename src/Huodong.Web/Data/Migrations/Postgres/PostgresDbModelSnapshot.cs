@@ -726,6 +726,99 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.ToTable("PostFingerprints");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Evaluation.Improvement.ImprovementAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AppliedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AppliedToActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SourceActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("VerdictAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VerdictById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VerdictNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedById");
+
+                    b.HasIndex("AppliedToActivityId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SourceActivityId");
+
+                    b.HasIndex("VerdictById");
+
+                    b.HasIndex("Format", "Status");
+
+                    b.ToTable("ImprovementActions", (string)null);
+                });
+
             modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
                 {
                     b.Property<Guid>("ActivityId")
@@ -797,6 +890,87 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.HasKey("ActivityId");
 
                     b.ToTable("LaunchBaselines", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryReview", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FeedbackHighlights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Weaknesses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WrittenById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ActivityId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("WrittenById");
+
+                    b.ToTable("ActivitySummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryRevision", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FeedbackHighlights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Weaknesses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("ActivityId", "Version");
+
+                    b.HasIndex("ById");
+
+                    b.ToTable("ActivitySummaryRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Huodong.Web.LiveOps.Incident", b =>
@@ -2537,6 +2711,42 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Huodong.Web.Evaluation.Improvement.ImprovementAction", b =>
+                {
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedToActivityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("VerdictById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
@@ -2561,6 +2771,42 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("Huodong.Web.Evaluation.Metrics.LaunchBaseline", "ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryReview", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithOne()
+                        .HasForeignKey("Huodong.Web.Evaluation.Summary.SummaryReview", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryRevision", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

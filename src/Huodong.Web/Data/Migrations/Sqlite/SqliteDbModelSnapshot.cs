@@ -721,6 +721,99 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("PostFingerprints");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Evaluation.Improvement.ImprovementAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AppliedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppliedToActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerdictAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VerdictById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerdictNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedById");
+
+                    b.HasIndex("AppliedToActivityId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SourceActivityId");
+
+                    b.HasIndex("VerdictById");
+
+                    b.HasIndex("Format", "Status");
+
+                    b.ToTable("ImprovementActions", (string)null);
+                });
+
             modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
                 {
                     b.Property<Guid>("ActivityId")
@@ -792,6 +885,87 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasKey("ActivityId");
 
                     b.ToTable("LaunchBaselines", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryReview", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackHighlights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Weaknesses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WrittenById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("WrittenById");
+
+                    b.ToTable("ActivitySummaries", (string)null);
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryRevision", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackHighlights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weaknesses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId", "Version");
+
+                    b.HasIndex("ById");
+
+                    b.ToTable("ActivitySummaryRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Huodong.Web.LiveOps.Incident", b =>
@@ -2522,6 +2696,42 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Huodong.Web.Evaluation.Improvement.ImprovementAction", b =>
+                {
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("AppliedToActivityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("VerdictById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
                 {
                     b.HasOne("Huodong.Web.Planning.Activity", null)
@@ -2546,6 +2756,42 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("Huodong.Web.Evaluation.Metrics.LaunchBaseline", "ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryReview", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithOne()
+                        .HasForeignKey("Huodong.Web.Evaluation.Summary.SummaryReview", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Summary.SummaryRevision", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Huodong.Web.People.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
