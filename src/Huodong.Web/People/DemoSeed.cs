@@ -73,9 +73,11 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         var history = new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now);
         var live = await history.SeedAsync(staff, members, ct);
         await Budget.DemoBudget.SettleAsync(services, staff, history.ClosedId, ct);
+        await Evaluation.Improvement.DemoImprovements.SummaryAsync(services, staff, history.ClosedId, ct);
         Ensure(await services.GetRequiredService<Rewards.CloseActivity>().ExecuteAsync(
             new Actor(staff["planner"].Id, new HashSet<string> { Roles.Planner }), history.ClosedId, ct));
         var upcoming = await DemoActivities.SeedAsync(services, staff, ct);
+        await Evaluation.Improvement.DemoImprovements.SeedAsync(services, staff, history.ClosedId, ct);
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
         await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
         // The Ended lottery's money: a paid poster bill and a prize invoice waiting for Finance (B2).
