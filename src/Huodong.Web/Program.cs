@@ -35,6 +35,7 @@ builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysTo
 
 var app = builder.Build();
 await app.Services.MigrateAsync();
+if (await KeyCommands.TryRunAsync(app, args)) return;
 if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
 {
     using var scope = app.Services.CreateScope();
@@ -77,6 +78,7 @@ app.MapBudgetApi();
 app.MapMembersApi();
 app.MapAuditApi();
 app.MapComplianceApi();
+app.MapPersonalDataApi();
 app.MapRazorPages();
 
 app.Run();

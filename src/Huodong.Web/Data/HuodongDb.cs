@@ -144,6 +144,8 @@ public abstract class HuodongDb(DbContextOptions options)
         Rewards.ResultsModel.Configure(b);
         Conduct.ConductModel.Configure(b);
         Budget.BudgetModel.Configure(b);
+        Security.ConfidentialModel.Configure(b, Security.ConfidentialModel.ProtectorOf(this));
+        Security.Reencryption.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });
