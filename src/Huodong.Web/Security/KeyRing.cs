@@ -76,6 +76,8 @@ public sealed class KeyRing
         lock (_gate)
         {
             var current = Read(KeyFile);
+            if (!current.IndexKey.AsSpan().SequenceEqual(_state.IndexKey))
+                throw new InvalidOperationException($"The index key in {KeyFile} changed; blind indexes would no longer match.");
             var next = 1 + current.Keys.Keys.Select(k => k.StartsWith('k') && int.TryParse(k[1..], out var n) ? n : 0)
                 .DefaultIfEmpty(0).Max();
             var id = $"k{next}";
