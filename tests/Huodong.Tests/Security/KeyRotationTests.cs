@@ -158,6 +158,36 @@ public abstract class KeyRotationTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task The_background_re_encryption_started_from_the_console_completes_and_the_page_shows_its_progress()
+    {
+        await OpenActivity(MarkedPlan());
+        App.Services.GetRequiredService<KeyRing>().Rotate();
+        var worker = ActivatorUtilities.CreateInstance<ReencryptionWorker>(App.Services); // off in this fixture: run one here
+        await worker.StartAsync(Ct);
+        try
+        {
+            using (var scope = App.Services.CreateScope()) await Service<Reencryption>(scope).StartAsync(null, again: true, Ct);
+            App.Services.GetRequiredService<ReencryptionSignal>().Wake(); // what the page's Start button does
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                var progress = await App.WithDb(db => db.Set<ReencryptionProgress>().AsNoTracking().ToListAsync(Ct));
+                if (progress.All(p => p.Completed && p.TargetKeyId == ActiveKey)) break;
+                Assert.True(DateTime.UtcNow < deadline, "the background re-encryption did not finish within a minute");
+                await Task.Delay(200, Ct);
+            }
+        }
+        finally { await worker.StopAsync(CancellationToken.None); }
+
+        Assert.All(await SealedValues(), v => Assert.Equal(ActiveKey, FieldProtector.KeyIdOf(v.Value)));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/console/security/keys");
+        var html = await (await (await App.As("admin")).SendAsync(request, Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"<dd class=\"mono\" id=\"active-key\">{ActiveKey}</dd>", html);
+        Assert.Contains("<td class=\"mono\">Registrations</td>", html);
+        Assert.DoesNotContain("data-refresh", html); // nothing running: the page stops refreshing itself
+    }
+
+    [Fact]
     public async Task Plan_content_stored_in_clear_before_sealing_reads_and_the_run_seals_it()
     {
         var id = await OpenActivity(MarkedPlan());
