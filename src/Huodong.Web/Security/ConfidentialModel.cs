@@ -28,12 +28,12 @@ public static class ConfidentialModel
         b.Entity<Review>().Property(r => r.Comment).Metadata.SetMaxLength(null);
         b.Entity<Transition>().Property(t => t.Note).Metadata.SetMaxLength(null);
         if (protector is null) return; // design time (migrations): the schema is the same without converters
-        b.Entity<Activity>().Property(a => a.WorkingPlanJson).HasConversion(Sealed(protector, WorkingPlanPurpose));
-        b.Entity<Activity>().Property(a => a.ApprovedPlanJson).HasConversion(Sealed(protector, ApprovedPlanPurpose));
-        b.Entity<PlanVersion>().Property(v => v.PlanJson).HasConversion(Sealed(protector, VersionPlanPurpose));
-        b.Entity<Review>().Property(r => r.Comment).HasConversion(Sealed(protector, ReviewCommentPurpose));
-        b.Entity<Review>().Property(r => r.PointsJson).HasConversion(Sealed(protector, ReviewPointsPurpose));
-        b.Entity<Transition>().Property(t => t.Note).HasConversion(Sealed(protector, TransitionNotePurpose));
+        b.Entity<Activity>().Property(a => a.WorkingPlanJson).HasConversion((ValueConverter)Sealed(protector, WorkingPlanPurpose));
+        b.Entity<Activity>().Property(a => a.ApprovedPlanJson).HasConversion((ValueConverter)Sealed(protector, ApprovedPlanPurpose));
+        b.Entity<PlanVersion>().Property(v => v.PlanJson).HasConversion((ValueConverter)Sealed(protector, VersionPlanPurpose));
+        b.Entity<Review>().Property(r => r.Comment).HasConversion((ValueConverter)Sealed(protector, ReviewCommentPurpose));
+        b.Entity<Review>().Property(r => r.PointsJson).HasConversion((ValueConverter)Sealed(protector, ReviewPointsPurpose));
+        b.Entity<Transition>().Property(t => t.Note).HasConversion((ValueConverter)Sealed(protector, TransitionNotePurpose));
     }
 
     private static ValueConverter<string, string> Sealed(FieldProtector protector, string purpose) =>
