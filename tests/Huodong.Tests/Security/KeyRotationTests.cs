@@ -22,6 +22,12 @@ public sealed class KeyFileSqliteApp : SqliteApp
         builder.UseSetting("Security:KeyFile", KeyFile);
         builder.UseSetting("Security:Reencryption:Background", "false");
     }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(Path.GetDirectoryName(KeyFile)!, recursive: true); } catch (IOException) { }
+    }
 }
 
 public sealed class KeyFilePostgresApp : PostgresApp
@@ -33,6 +39,12 @@ public sealed class KeyFilePostgresApp : PostgresApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("Security:KeyFile", KeyFile);
         builder.UseSetting("Security:Reencryption:Background", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(Path.GetDirectoryName(KeyFile)!, recursive: true); } catch (IOException) { }
     }
 }
 
