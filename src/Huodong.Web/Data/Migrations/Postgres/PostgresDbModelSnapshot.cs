@@ -34,8 +34,7 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Decision")
                         .IsRequired()
@@ -1421,8 +1420,7 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("To")
                         .IsRequired()
@@ -2089,6 +2087,44 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.HasKey("Version");
 
                     b.ToTable("AgreementVersion");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Security.ReencryptionProgress", b =>
+                {
+                    b.Property<string>("Table")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Resealed")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TargetKeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Table");
+
+                    b.ToTable("ReencryptionProgress", (string)null);
                 });
 
             modelBuilder.Entity("Huodong.Web.Security.TrainingRecord", b =>

@@ -29,7 +29,6 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Decision")
@@ -1412,7 +1411,6 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
@@ -2080,6 +2078,44 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasKey("Version");
 
                     b.ToTable("AgreementVersion");
+                });
+
+            modelBuilder.Entity("Huodong.Web.Security.ReencryptionProgress", b =>
+                {
+                    b.Property<string>("Table")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Resealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetKeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Table");
+
+                    b.ToTable("ReencryptionProgress", (string)null);
                 });
 
             modelBuilder.Entity("Huodong.Web.Security.TrainingRecord", b =>
