@@ -43,6 +43,7 @@ builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysTo
 
 var app = builder.Build();
 await app.Services.MigrateAsync();
+if (await KeyCommands.TryRunAsync(app, args)) return;
 if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
 {
     using var scope = app.Services.CreateScope();
@@ -89,6 +90,7 @@ app.MapSurveysApi();
 app.MapMembersApi();
 app.MapAuditApi();
 app.MapComplianceApi();
+app.MapPersonalDataApi();
 app.MapRazorPages();
 
 app.Run();

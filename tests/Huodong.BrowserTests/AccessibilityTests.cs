@@ -35,6 +35,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/console/moderation", "moderator")]
     [InlineData("/console/moderation/terms", "moderator")]
     [InlineData("/me/conduct", "member162")]
+    [InlineData("/console/security/reveals", "admin")]
+    [InlineData("/console/security/keys", "admin")]
     public async Task Page_has_no_WCAG_21_AA_violations(string path, string? account)
     {
         var page = await app.NewPageAsync("zh-CN");

@@ -35,13 +35,15 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Huodong.");
-            builder.Services.AddDbContext<PostgresDb>(o => o.UseNpgsql(connection));
+            builder.Services.AddDbContext<PostgresDb>(o => o.UseNpgsql(connection)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Security.ConfidentialModelCacheKeyFactory>());
             builder.Services.AddScoped<HuodongDb>(sp => sp.GetRequiredService<PostgresDb>());
         }
         else
         {
             connection = SqliteConnectionString(connection, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContext<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, Security.ConfidentialModelCacheKeyFactory>());
             builder.Services.AddScoped<HuodongDb>(sp => sp.GetRequiredService<SqliteDb>());
         }
     }

@@ -148,6 +148,8 @@ public abstract class HuodongDb(DbContextOptions options)
         Evaluation.Improvement.ImprovementModel.Configure(b);
         Evaluation.EvaluationModel.Configure(b);
         Evaluation.Surveys.SurveysModel.Configure(b);
+        Security.ConfidentialModel.Configure(b, Security.ConfidentialModel.ProtectorOf(this));
+        Security.Reencryption.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

@@ -39,7 +39,7 @@ public static class ParticipationApi
         });
 
         g.MapGet("/export.csv", async (Guid id, HttpContext http, RegistrationQueries q, ActivityQueries activities,
-            Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, string? reason, CancellationToken ct) =>
         {
             var actor = Actor.From(http.User);
             var found = await activities.GetAsync(actor, id, ct);
@@ -48,12 +48,17 @@ public static class ParticipationApi
             // S2.1/S2.3: exporting members' personal data needs a signed agreement and passed training, team or not.
             var compliant = await http.RequestServices.GetRequiredService<Security.Compliance>().RequireAsync(actor, ct);
             if (!compliant.IsOk) return compliant.Error!.ToProblem(http);
+            // Masked unless a reason is given: then in the clear, audited as personal-data.exported (issue 9 item 3).
+            var clear = reason is not null;
+            if (clear && await http.RequestServices.GetRequiredService<Security.PersonalDataReveal>()
+                    .ExportingAsync(actor, "activity", id, "registrations", reason, ct) is { IsOk: false } refused)
+                return refused.Error!.ToProblem(http);
             return Results.Stream(async stream =>
             {
                 await using var csv = new CsvWriter(stream);
                 await csv.WriteRowAsync([l["Code"], l["Status"], l["Nickname"], l["Level"], l["Real name"], l["Phone"],
                     l["Email"], l["Registered at"]], ct);
-                await foreach (var r in q.StreamAsync(id, ct))
+                await foreach (var r in q.StreamAsync(id, ct, clear))
                     await csv.WriteRowAsync([r.Code, l[r.Status.ToString()], r.Nickname, r.Level.ToString(), r.RealName,
                         r.Phone, r.Email, r.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss'Z'")], ct);
             }, "text/csv; charset=utf-8", $"registrations-{id:N}.csv");

@@ -30,7 +30,7 @@ public sealed class RegistrationQueries(HuodongDb db, FieldProtector protector, 
 
     /// <summary>Every registration of the activity, masked, read in batches so memory stays flat however many there are.</summary>
     public async IAsyncEnumerable<RegistrationRow> StreamAsync(Guid activityId,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, bool clear = false)
     {
         const int batch = 1000;
         long after = 0;
@@ -40,7 +40,7 @@ public sealed class RegistrationQueries(HuodongDb db, FieldProtector protector, 
                 .OrderBy(r => r.Number).Take(batch)
                 .Join(db.Users, r => r.MemberId, u => u.Id, (r, u) => new { r, u.DisplayName, u.Level })
                 .ToListAsync(ct);
-            foreach (var x in rows) yield return Mask(x.r, x.DisplayName, x.Level);
+            foreach (var x in rows) yield return clear ? Clear(x.r, x.DisplayName, x.Level) : Mask(x.r, x.DisplayName, x.Level);
             if (rows.Count < batch) yield break;
             after = rows[^1].r.Number;
         }
@@ -55,6 +55,14 @@ public sealed class RegistrationQueries(HuodongDb db, FieldProtector protector, 
     public Task<int> WaitlistPositionAsync(Registration r, CancellationToken ct) =>
         db.Registrations.CountAsync(x => x.ActivityId == r.ActivityId && x.Status == RegistrationStatus.Waitlisted
             && x.Number <= r.Number, ct);
+
+    /// <summary>Unmasked: only for an export with a stated, audited reason (Security/PersonalDataReveal).</summary>
+    private RegistrationRow Clear(Registration r, string nickname, int level) => new(
+        r.Id, r.Code, r.Number, r.Status, r.MemberId, nickname, level,
+        protector.Decrypt(r.Contact.RealName, RegisterMember.NamePurpose),
+        protector.Decrypt(r.Contact.Phone, RegisterMember.PhonePurpose),
+        r.Contact.Email is { } e ? protector.Decrypt(e, RegisterMember.EmailPurpose) : null,
+        r.CreatedAt);
 
     private RegistrationRow Mask(Registration r, string nickname, int level) => new(
         r.Id, r.Code, r.Number, r.Status, r.MemberId, nickname, level,

@@ -80,6 +80,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         await Evaluation.Improvement.DemoImprovements.SeedAsync(services, staff, history.ClosedId, ct);
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
         await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
+        await Security.SecurityDemo.SeedAsync(services, staff["planner"], ct);
         // The Ended lottery's money: a paid poster bill and a prize invoice waiting for Finance (B2).
         var ended = await db.Activities.Where(a => a.Status == Planning.ActivityStatus.Ended).Select(a => a.Id).SingleAsync(ct);
         await Budget.DemoBudget.SeedAsync(services, staff, ended, settle: false, ct);

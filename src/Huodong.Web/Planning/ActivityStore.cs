@@ -56,7 +56,7 @@ public sealed class ActivityStore(HuodongDb db, AuditLog audit, IActivityTimetab
             .Select(e => e.Entity).ToList();
         foreach (var t in added)
             await audit.AppendAsync(t.ActorId, t.Action, "activity", t.ActivityId.ToString(),
-                new { from = t.From.ToString(), to = t.To.ToString(), version = t.Version, hash = t.Hash, note = t.Note }, ct);
+                new { from = t.From.ToString(), to = t.To.ToString(), version = t.Version, hash = t.Hash, noted = t.Note is not null }, ct);
         var ids = added.Select(t => t.ActivityId).ToHashSet();
         return db.ChangeTracker.Entries<Activity>().Select(e => e.Entity).Where(a => ids.Contains(a.Id)).ToList();
     }

@@ -32,3 +32,14 @@ public static class ComplianceApi
         });
     }
 }
+
+/// <summary>Issue 9 item 3: <c>POST /api/personal-data/reveal</c> — one personal value in the clear, with a reason, audited.</summary>
+public static class PersonalDataApi
+{
+    public static void MapPersonalDataApi(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/personal-data/reveal", async (Body<RevealInput> body, HttpContext http, PersonalDataReveal reveal, CancellationToken ct) =>
+        {
+            if (body.Error is { } bad) return bad.ToProblem(http);
+            return (await reveal.RevealAsync(Actor.From(http.User), body.Value!, ct)).Match(http, Results.Ok);
+        }).WithTags("Compliance").RequireAuthorization();
+}

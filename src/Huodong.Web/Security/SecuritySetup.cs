@@ -15,5 +15,10 @@ public static class SecuritySetup
         builder.Services.AddSingleton(ring);
         builder.Services.AddSingleton<FieldProtector>();
         builder.Services.AddScoped<Compliance>();
+        builder.Services.AddScoped<Reencryption>();
+        builder.Services.AddSingleton<ReencryptionSignal>();
+        if (builder.Configuration.GetValue("Security:Reencryption:Background", true))
+            builder.Services.AddHostedService<ReencryptionWorker>();
+        builder.Services.AddScoped<PersonalDataReveal>();
     }
 }

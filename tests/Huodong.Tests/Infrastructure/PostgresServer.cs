@@ -70,6 +70,25 @@ public sealed class PostgresServer : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// The whole database as <c>pg_dump</c> writes it (plain SQL, data included), or why there is no dump: pg_dump is
+    /// taken from the cluster's own binaries, else the newest under /usr/lib/postgresql/*/bin.
+    /// </summary>
+    public static async Task<(string? Dump, string? Unavailable)> DumpAsync(string connection)
+    {
+        var pgBin = _start is { IsCompletedSuccessfully: true } s && s.Result.PgBin is { } own ? own
+            : Directory.Exists("/usr/lib/postgresql")
+                ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+                    .Where(b => File.Exists(Path.Combine(b, "pg_dump"))).OrderBy(b => b).LastOrDefault()
+                : null;
+        if (pgBin is null) return (null, "pg_dump is not installed under /usr/lib/postgresql/*/bin.");
+        var csb = new NpgsqlConnectionStringBuilder(connection);
+        var (code, output) = await RunAsync(Path.Combine(pgBin, "pg_dump"),
+            ["-h", csb.Host!, "-p", csb.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", csb.Username!,
+             "--no-owner", "--no-password", csb.Database!], null);
+        return code == 0 ? (output, null) : (null, $"pg_dump failed: {output[..Math.Min(500, output.Length)]}");
+    }
+
     private static async Task<Started> StartAsync()
     {
         var given = Environment.GetEnvironmentVariable("HUODONG_TEST_PG");

@@ -25,7 +25,7 @@ public sealed record FeedbackThreadView(Guid Id, Guid ActivityId, string Activit
 /// </summary>
 public sealed class FeedbackInbox(HuodongDb db, AuditLog audit, FieldProtector protector, ContentScreen screen, TimeProvider time)
 {
-    private const string Purpose = "feedback.body";
+    public const string Purpose = "feedback.body";
     public static readonly Error ThreadNotFound = Error.NotFound("Feedback");
 
     public async Task<Result<FeedbackThreadView>> SendAsync(Actor actor, Guid activityId, FeedbackInput input, CancellationToken ct)

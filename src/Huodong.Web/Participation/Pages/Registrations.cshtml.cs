@@ -12,7 +12,8 @@ namespace Huodong.Web.Participation.Pages;
 /// paged; the same list downloads as CSV from the API.
 /// </summary>
 [Authorize(Policy = PagesSetup.StaffPolicy)]
-public sealed class RegistrationsModel(ActivityQueries activities, RegistrationQueries queries) : PageModel
+public sealed class RegistrationsModel(ActivityQueries activities, RegistrationQueries queries,
+    Security.PersonalDataReveal reveal, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
 
@@ -21,6 +22,30 @@ public sealed class RegistrationsModel(ActivityQueries activities, RegistrationQ
 
     public ConsoleTabs Tabs { get; private set; } = null!;
     public Page<RegistrationRow> Rows { get; private set; } = new([], 0);
+
+    /// <summary>Issue 9 item 3: one value of one registration in the clear, with a reason, audited.</summary>
+    [BindProperty] public Guid? RevealId { get; set; }
+    [BindProperty] public string? RevealField { get; set; } = "phone";
+    [BindProperty] public string? RevealReason { get; set; }
+    public Security.Revealed? Shown { get; private set; }
+    public string? ShownCode { get; private set; }
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, CancellationToken ct)
+    {
+        var result = await reveal.RevealAsync(Actor.From(User),
+            new Security.RevealInput("registration", RevealId?.ToString(), RevealField, RevealReason), ct);
+        if (result.IsOk) Shown = result.Value;
+        else if (result.Error!.Kind is ErrorKind.Forbidden or ErrorKind.NotFound) return this.Refuse(result.Error!);
+        else ModelState.AddError(result.Error!, l, f => f switch
+        {
+            "reason" => nameof(RevealReason), "field" => nameof(RevealField), "subjectId" => nameof(RevealId), _ => null,
+        });
+        var page = await OnGetAsync(id, ct);
+        ShownCode = Shown is null ? null : Rows.Items.FirstOrDefault(r => r.Id == RevealId)?.Code;
+        return page;
+    }
+
+    public IReadOnlyList<string> Errors(string key) => ModelState[key]?.Errors.Select(e => e.ErrorMessage).Distinct().ToList() ?? [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

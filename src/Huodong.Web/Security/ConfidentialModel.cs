@@ -1,0 +1,56 @@
+using Huodong.Web.Approval;
+using Huodong.Web.Planning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Huodong.Web.Security;
+
+/// <summary>
+/// Confidential plan content at rest (S2.2): the plan JSON (resources, risk register, internal notes, everything but
+/// the plain Title/Format/Status columns lists need), its frozen versions, review comments and verdicts, and transition
+/// notes are sealed with <see cref="FieldProtector"/> by EF value converters, so every reader and writer stays as it
+/// was. Version hashes are computed over the canonical plaintext before it reaches the converter, so they hold.
+/// Rows written before this existed are plaintext: they read as they are and the re-encryption job seals them.
+/// </summary>
+public static class ConfidentialModel
+{
+    public const string WorkingPlanPurpose = "activity.workingPlan";
+    public const string ApprovedPlanPurpose = "activity.approvedPlan";
+    public const string VersionPlanPurpose = "planVersion.plan";
+    public const string ReviewCommentPurpose = "review.comment";
+    public const string ReviewPointsPurpose = "review.points";
+    public const string TransitionNotePurpose = "transition.note";
+
+    public static void Configure(ModelBuilder b, FieldProtector? protector)
+    {
+        // Sealed values are longer than their plaintext (base64 of nonce + UTF-8 text + tag, and the prefix).
+        b.Entity<Review>().Property(r => r.Comment).Metadata.SetMaxLength(null);
+        b.Entity<Transition>().Property(t => t.Note).Metadata.SetMaxLength(null);
+        if (protector is null) return; // design time (migrations): the schema is the same without converters
+        b.Entity<Activity>().Property(a => a.WorkingPlanJson).HasConversion((ValueConverter)Sealed(protector, WorkingPlanPurpose));
+        b.Entity<Activity>().Property(a => a.ApprovedPlanJson).HasConversion((ValueConverter)Sealed(protector, ApprovedPlanPurpose));
+        b.Entity<PlanVersion>().Property(v => v.PlanJson).HasConversion((ValueConverter)Sealed(protector, VersionPlanPurpose));
+        b.Entity<Review>().Property(r => r.Comment).HasConversion((ValueConverter)Sealed(protector, ReviewCommentPurpose));
+        b.Entity<Review>().Property(r => r.PointsJson).HasConversion((ValueConverter)Sealed(protector, ReviewPointsPurpose));
+        b.Entity<Transition>().Property(t => t.Note).HasConversion((ValueConverter)Sealed(protector, TransitionNotePurpose));
+    }
+
+    private static ValueConverter<string, string> Sealed(FieldProtector protector, string purpose) =>
+        new(v => protector.Encrypt(v, purpose), v => protector.DecryptOrLegacy(v, purpose));
+
+    /// <summary>The app's protector, seen from a context (null at design time, when there is no app).</summary>
+    public static FieldProtector? ProtectorOf(DbContext context) =>
+        context.GetService<IDbContextOptions>().FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
+            ?.ApplicationServiceProvider?.GetService(typeof(FieldProtector)) as FieldProtector;
+}
+
+/// <summary>
+/// The model holds the converters, and with them a protector: one model per key source (key file or configuration),
+/// so that apps in one process with different key files (the rotation tests) do not share converters.
+/// </summary>
+public sealed class ConfidentialModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), designTime, ConfidentialModel.ProtectorOf(context)?.Source);
+}
