@@ -125,13 +125,16 @@ public abstract class MetricsApiTests(TestApp app) : ParticipationTests(app)
         await AddEvents(
             // Before (the 10 days up to the start): three members active.
             Ev(other, m[0], start.AddDays(-9)), Ev(other, m[1], start.AddDays(-1)), Ev(other, m[2], start.AddDays(-5)),
-            // During: all six; members 0 and 1 take part (a completed task makes a participant).
+            // During: all six; members 0 and 1 take part (their completed tasks below make them participants).
             Ev(id, m[0], start.AddDays(1), ActivityEventKind.TaskCompleted), Ev(id, m[1], start.AddDays(2), ActivityEventKind.TaskCompleted),
             Ev(other, m[2], start.AddDays(3)), Ev(other, m[3], start.AddDays(3)), Ev(id, m[4], start.AddDays(4)), Ev(other, m[5], end.AddSeconds(-1)),
             // After the end: participant 0 and non-participant 2 within 7 days; participant 1 and non-participant 3 within 30.
             Ev(other, m[0], end.AddDays(2)), Ev(other, m[2], end.AddDays(6)), Ev(other, m[1], end.AddDays(20)), Ev(id, m[3], end.AddDays(29)),
             // Errors are not activity; nor is anything after 30 days.
             Ev(other, m[4], end.AddDays(1), ActivityEventKind.Error), Ev(other, m[5], end.AddDays(31)));
+
+        await App.CompleteTaskAsync(m[0], id, "share-poster");
+        await App.CompleteTaskAsync(m[1], id, "share-poster");
 
         var e = (await Metrics(id)).Effect;
         Assert.Equal(1.0, e.ActivityLift);               // 6 active during against 3 before: +100%
