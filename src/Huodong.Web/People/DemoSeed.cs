@@ -73,6 +73,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         await Budget.DemoBudget.SettleAsync(services, staff, history.ClosedId, ct);
         Ensure(await services.GetRequiredService<Rewards.CloseActivity>().ExecuteAsync(
             new Actor(staff["planner"].Id, new HashSet<string> { Roles.Planner }), history.ClosedId, ct));
+        await Evaluation.Reports.DemoEvaluationHistory.SeedAsync(services, staff, members, ct);
         var upcoming = await DemoActivities.SeedAsync(services, staff, ct);
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
         await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
