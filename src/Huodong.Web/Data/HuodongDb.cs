@@ -144,6 +144,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Rewards.ResultsModel.Configure(b);
         Conduct.ConductModel.Configure(b);
         Budget.BudgetModel.Configure(b);
+        Evaluation.EvaluationModel.Configure(b);
         Evaluation.Comparison.MetricSnapshot.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {

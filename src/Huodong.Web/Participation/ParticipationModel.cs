@@ -92,6 +92,8 @@ public static class ParticipationModel
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
             e.HasIndex(x => new { x.ActivityId, x.Kind, x.At });
             e.HasIndex(x => new { x.MemberId, x.At });
+            // The evaluation's active-member windows (V1.3): distinct members in a time range, from the index alone.
+            e.HasIndex(x => new { x.At, x.MemberId });
         });
     }
 }

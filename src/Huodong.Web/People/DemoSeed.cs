@@ -40,23 +40,25 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
 
         // One hash for every demo account: hashing 207 passwords one by one would take seconds at start.
         var hash = hasher.HashPassword(null!, password);
-        AppUser Account(string email, string name, int level, string role)
+        AppUser Account(string email, string name, int level, string role, DateTimeOffset joined)
         {
             var user = new AppUser
             {
                 Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = email.ToUpperInvariant(),
                 Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true,
                 DisplayName = name, Level = level, LevelSetByStaff = level > 0, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
-                ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedAt = now,
+                ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedAt = joined,
             };
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[role].Id });
             return user;
         }
 
-        var staff = Staff.ToDictionary(s => s.Email.Split('@')[0], s => Account(s.Email, s.Name, 0, s.Role));
+        var staff = Staff.ToDictionary(s => s.Email.Split('@')[0], s => Account(s.Email, s.Name, 0, s.Role, now.AddDays(-500)));
         var members = Enumerable.Range(1, MemberCount)
-            .Select(n => Account($"member{n}@{Domain}", $"会员{n:000}", 1 + n % 5, Roles.Member)).ToList();
+            // Members joined over the past year and more (member 1 about 14 months ago, member 200 about 7), so the
+            // community's history (earlier activities, their eligible members and trends) has people in it.
+            .Select(n => Account($"member{n}@{Domain}", $"会员{n:000}", 1 + n % 5, Roles.Member, now.AddDays(-420 + n))).ToList();
         await db.SaveChangesAsync(ct);
 
         // API.md: demo staff have signed the confidentiality agreement and completed the training (S2.1, S2.3).

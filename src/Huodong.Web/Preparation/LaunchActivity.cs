@@ -79,7 +79,13 @@ public sealed class LaunchActivity(ActivityStore store, Readiness readiness, Aud
     private static List<string> Unmet(ReadinessVerdict verdict) =>
         verdict.Conditions.Where(c => !c.Met).Select(c => c.Condition.ToString()).ToList();
 
-    /// <summary>E2.1: the rules, process and cautions are pinned on the page (from the plan); registrants are told.</summary>
-    private Task AnnounceAsync(Activity activity, DateTimeOffset now, CancellationToken ct) =>
-        Notifier.NotifyRegistrantsAsync(store.Db, activity, NotificationKind.ActivityLaunched, now, ct);
+    /// <summary>
+    /// E2.1: the rules, process and cautions are pinned on the page (from the plan); registrants are told. The
+    /// evaluation's baseline (how many members were eligible) is frozen at the same moment (V1.1).
+    /// </summary>
+    private async Task AnnounceAsync(Activity activity, DateTimeOffset now, CancellationToken ct)
+    {
+        await Evaluation.Metrics.LaunchBaseline.RecordAsync(store.Db, activity, now, ct);
+        await Notifier.NotifyRegistrantsAsync(store.Db, activity, NotificationKind.ActivityLaunched, now, ct);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class CommunityOverview(HuodongDb db, CachedMetrics metrics, TimeP
 
     public async Task<Result<OverviewView>> ForAsync(Actor actor, CancellationToken ct)
     {
-        if (!EvaluationPermissions.CanSeeOverview(actor)) return Error.Forbidden;
+        if (!OverviewPermissions.CanSee(actor)) return Error.Forbidden;
         var now = Display.InChina(time.GetUtcNow());
         var firstMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, Display.ChinaOffset).AddMonths(-(Months - 1));
 

@@ -1,0 +1,15 @@
+using Huodong.Web.Evaluation.Metrics;
+
+namespace Huodong.Web.Evaluation;
+
+public static class EvaluationSetup
+{
+    public static void AddEvaluation(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<IActivityMetrics, MetricsCalculator>();
+        s.AddScoped<RecordGoalValue>();
+        s.AddScoped<ISatisfactionSource, PendingSatisfaction>(); // TEMPORARY: replaced by the surveys branch
+        s.AddScoped<IFeedbackSource, PendingFeedback>(); // TEMPORARY
+    }
+}
