@@ -26,11 +26,11 @@ public static class DemoEvaluationHistory
 
     private static readonly Story[] Stories =
     [
-        new("春季焕新体验打卡", 200, 14, 7, 150, 9, 16, 5, 300m, 1150m),
-        new("早春晨跑体验打卡", 170, 16, 9, 185, 12, 21, 4, 260m, 1150m),
-        new("读书月体验打卡", 140, 13, 8, 140, 8, 13, 6, 280m, 1120m),
-        new("初夏护眼体验打卡", 110, 18, 10, 230, 15, 28, 4, 200m, 1100m),
-        new("端午手作体验打卡", 80, 19, 11, 260, 17, 33, 3, 150m, 1089m),
+        new("居家健身体验打卡", 200, 14, 7, 150, 9, 16, 5, 300m, 1150m),
+        new("晨读体验打卡", 170, 16, 9, 185, 12, 21, 4, 260m, 1150m),
+        new("护眼习惯体验打卡", 140, 13, 8, 140, 8, 13, 6, 280m, 1120m),
+        new("手作体验打卡", 110, 18, 10, 230, 15, 28, 4, 200m, 1100m),
+        new("城市骑行体验打卡", 80, 19, 11, 260, 17, 33, 3, 150m, 1089m),
     ];
 
     private static readonly string[] Thoughts =
@@ -119,11 +119,14 @@ public static class DemoEvaluationHistory
                 db.ActivityEvents.Add(new ActivityEvent(a.Id, planner, ActivityEventKind.Answered, at.AddHours(2), answer.Id));
             }
         }
+        var liked = new HashSet<(Guid, Guid)>();
         for (var i = 0; i < story.Likes; i++)
         {
             var c = comments[i % story.Comments];
-            var liker = who[(i + 1 + i / story.Comments) % who.Count].Id;
-            if (liker == c.AuthorId) liker = who[(i + 2 + i / story.Comments) % who.Count].Id;
+            // Each like by a different member who did not write the comment.
+            var k = i + 1 + i / story.Comments;
+            while (who[k % who.Count].Id == c.AuthorId || !liked.Add((c.Id, who[k % who.Count].Id))) k++;
+            var liker = who[k % who.Count].Id;
             var at = c.CreatedAt.AddHours(1 + i % 5);
             db.CommentLikes.Add(new CommentLike(c.Id, liker, at));
             db.ActivityEvents.Add(new ActivityEvent(a.Id, liker, ActivityEventKind.Liked, at, c.Id));
