@@ -35,7 +35,8 @@ public sealed class CommunityOverview(HuodongDb db, CachedMetrics metrics, TimeP
     {
         if (!OverviewPermissions.CanSee(actor)) return Error.Forbidden;
         var now = Display.InChina(time.GetUtcNow());
-        var firstMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, Display.ChinaOffset).AddMonths(-(Months - 1));
+        // In UTC: PostgreSQL takes only UTC instants as parameters.
+        var firstMonth = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, Display.ChinaOffset).AddMonths(-(Months - 1)).ToUniversalTime();
 
         var byStatus = (await db.Activities.AsNoTracking().GroupBy(a => a.Status)
                 .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct))
@@ -53,14 +54,14 @@ public sealed class CommunityOverview(HuodongDb db, CachedMetrics metrics, TimeP
                 m.Satisfaction.Csat, m.Satisfaction.Nps, m.Cost.Actual);
         }).ToList();
 
-        var fromDay = DateOnly.FromDateTime(firstMonth.DateTime);
+        var fromDay = DateOnly.FromDateTime(Display.InChina(firstMonth).DateTime);
         var spend = (await db.Set<Expense>().AsNoTracking()
                 .Where(e => (e.Status == ExpenseStatus.Approved || e.Status == ExpenseStatus.Paid) && e.SpentOn >= fromDay)
                 .GroupBy(e => new { e.SpentOn.Year, e.SpentOn.Month })
                 .Select(g => new { g.Key.Year, g.Key.Month, Fen = g.Sum(e => e.AmountFen) }).ToListAsync(ct))
             .ToDictionary(x => $"{x.Year:0000}-{x.Month:00}", x => Money.ToYuan(x.Fen));
 
-        var months = Enumerable.Range(0, Months).Select(i => MonthOf(firstMonth.AddMonths(i))).Select(month =>
+        var months = Enumerable.Range(0, Months).Select(i => MonthOf(Display.InChina(firstMonth).AddMonths(i))).Select(month =>
         {
             var those = activities.Where(a => a.Month == month).ToList();
             return new OverviewMonth(month, those.Count, those.Sum(a => a.Participants), Average(those.Select(a => a.ParticipationRate)),

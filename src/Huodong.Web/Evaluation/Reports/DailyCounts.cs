@@ -31,7 +31,7 @@ public static class DailyCounts
     public static async Task<Series> ForAsync(HuodongDb db, Guid activityId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var local = Display.InChina(from);
-        var start = new DateTimeOffset(local.Year, local.Month, local.Day, 0, 0, 0, Display.ChinaOffset);
+        var start = new DateTimeOffset(local.Year, local.Month, local.Day, 0, 0, 0, Display.ChinaOffset).ToUniversalTime();
         var days = Math.Clamp((int)Math.Ceiling((to - start).TotalDays), 1, MaxDays);
         var end = start.AddDays(days);
         var k = Charted.Select(c => c.ToString()).ToArray();
@@ -59,7 +59,7 @@ public static class DailyCounts
         var counts = Charted.ToDictionary(c => c.ToString(), _ => new int[days]);
         foreach (var r in rows)
             if (counts.TryGetValue(r.Kind, out var s) && r.Day >= 0 && r.Day < days) s[r.Day] += r.Count;
-        var labels = Enumerable.Range(0, days).Select(i => start.AddDays(i).ToString("yyyy-MM-dd")).ToList();
+        var labels = Enumerable.Range(0, days).Select(i => Display.InChina(start.AddDays(i)).ToString("yyyy-MM-dd")).ToList();
         return new Series(labels, counts);
     }
 
