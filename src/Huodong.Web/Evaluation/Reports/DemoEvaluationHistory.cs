@@ -7,6 +7,7 @@ using Huodong.Web.People;
 using Huodong.Web.Planning;
 using Huodong.Web.Rewards;
 using Huodong.Web.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Evaluation.Reports;
 
@@ -14,7 +15,8 @@ namespace Huodong.Web.Evaluation.Reports;
 /// The demo's past for the comparison and the trends (V2.1, V2.4): five earlier check-ins of the same format as the
 /// demo's Closed check-in, one a month before it, each Closed with registrations, accepted replies, comments,
 /// likes, questions, page views over its weeks and paid expenses — participation improving with a dip, cost per
-/// participant falling — so the Closed activity's report has something real to be compared with. Unlike
+/// participant falling — so the Closed activity's report has something real to be compared with (and page views
+/// for that activity itself). Unlike
 /// <see cref="DemoHistory"/> they are not driven through the use cases one step at a time (that would take seconds):
 /// each activity walks its lifecycle through the entity's own verbs, and its rows go in as one batch; the
 /// transitions are audited like any other, at the moment of seeding.
@@ -41,7 +43,7 @@ public static class DemoEvaluationHistory
     ];
 
     public static async Task SeedAsync(IServiceProvider services, IReadOnlyDictionary<string, AppUser> staff, IReadOnlyList<AppUser> members,
-        CancellationToken ct)
+        Guid closedId, CancellationToken ct)
     {
         var db = services.GetRequiredService<HuodongDb>();
         var protector = services.GetRequiredService<FieldProtector>();
@@ -52,6 +54,7 @@ public static class DemoEvaluationHistory
         var result = await store.InTransactionAsync<bool>(async () =>
         {
             for (var s = 0; s < Stories.Length; s++) Add(db, protector, Stories[s], s, now, planner, head, leader, finance, members);
+            await PageViewsAsync(db, closedId, members, ct);
             await Task.CompletedTask;
             return true;
         }, ct);
@@ -152,6 +155,21 @@ public static class DemoEvaluationHistory
             [new SettlementLine(BudgetCategory.Rewards, 1178m, story.Rewards, null), new SettlementLine(BudgetCategory.Promotion, 100m, story.Promotion,
                 story.Promotion > 100m ? "加印海报" : null)],
             null, planner, end.AddDays(6)));
+    }
+
+    /// <summary>The demo's own Closed check-in was driven through the use cases, which record no page views: give it its readers' visits.</summary>
+    private static async Task PageViewsAsync(HuodongDb db, Guid closedId, IReadOnlyList<AppUser> members, CancellationToken ct)
+    {
+        var a = await db.Activities.AsNoTracking().SingleAsync(x => x.Id == closedId, ct);
+        DateTimeOffset from = a.RegistrationOpensAt!.Value, to = a.EndsAt!.Value;
+        const int views = 320;
+        var span = (to - from).TotalHours;
+        for (var i = 0; i < views; i++)
+        {
+            var f = (double)i / views;
+            db.ActivityEvents.Add(new ActivityEvent(closedId, i % 3 == 0 ? null : members[100 + i % 40].Id, ActivityEventKind.PageView,
+                from.AddHours(span * f * f * 0.6 + span * f * 0.4)));
+        }
     }
 
     private static Expense PaidExpense(Guid activityId, BudgetCategory category, decimal amount, string payee, DateOnly spentOn,
