@@ -4,6 +4,7 @@
 //   activity --url U --password PW --capacity C [--count K]        create and approve K capped activities via the API
 //   raw      --provider P --conn C --activity A --count N --concurrency K [--serialize 1]   the claim without HTTP
 //   count    --provider P --conn C --activity A                    what the database holds for an activity
+//   evaluation-data --provider P --conn C --activity A [--participants N] [--events M]   bench/evaluation's data
 //   versions                                                        .NET runtime, the SQLite library the app loads, Npgsql
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -34,6 +35,7 @@ return args[0] switch
     "activity" => await Bench.ActivityAsync(a),
     "raw" => await Bench.RawAsync(a),
     "count" => await Bench.CountAsync(a),
+    "evaluation-data" => await Bench.EvaluationDataAsync(a),
     "versions" => Bench.Versions(),
     _ => throw new ArgumentException($"unknown command {args[0]}"),
 };

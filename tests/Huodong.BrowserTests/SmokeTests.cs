@@ -18,6 +18,10 @@ public sealed class SmokeTests(BrowserApp app)
         await planner.Locator("a[href$='/console/plans/new']").First.ClickAsync();
         await planner.WaitForURLAsync("**/console/plans/new");
         await planner.FillAsync("#plan-title", title);
+        // A business goal and the expected benefit (V1.3, V1.4) travel with the plan.
+        await planner.FillAsync("input[name='Plan.Goals[0].Name']", "新增关注");
+        await planner.FillAsync("input[name='Plan.Goals[0].Target']", "500");
+        await planner.FillAsync("input[name='Plan.BenefitValue']", "1200");
         await planner.ClickAsync("#save-plan");
         // The editor shows the saved plan at /console/plans/{id} or goes back to the list.
         await planner.WaitForURLAsync(url =>
@@ -26,6 +30,9 @@ public sealed class SmokeTests(BrowserApp app)
             return path.StartsWith("/console/plans", StringComparison.OrdinalIgnoreCase)
                 && !path.EndsWith("/console/plans/new", StringComparison.OrdinalIgnoreCase);
         });
+        await planner.ReloadAsync();
+        await Expect(planner.Locator("input[name='Plan.Goals[0].Name']")).ToHaveValueAsync("新增关注");
+        await Expect(planner.Locator("input[name='Plan.BenefitValue']")).ToHaveValueAsync(new Regex("^1200(\\.00)?$"));
         await BrowserApp.GotoOkAsync(planner, "/console/plans");
         await Expect(planner.Locator("#plans")).ToContainTextAsync(title);
         await planner.Context.CloseAsync();

@@ -14,6 +14,13 @@ public static class EvaluationModel
             e.HasKey(x => x.ActivityId);
             e.HasOne<Activity>().WithOne().HasForeignKey<LaunchBaseline>(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<EffectSnapshot>(e =>
+        {
+            e.ToTable("EffectSnapshots");
+            e.HasKey(x => x.ActivityId);
+            e.Property(x => x.Through).HasConversion<string>().HasMaxLength(10);
+            e.HasOne<Activity>().WithOne().HasForeignKey<EffectSnapshot>(x => x.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<GoalValue>(e =>
         {
             e.ToTable("GoalValues");

@@ -8,6 +8,8 @@ public static class EvaluationSetup
     {
         var s = builder.Services;
         s.AddScoped<IActivityMetrics, MetricsCalculator>();
+        s.AddScoped<EffectCalculator>();
+        s.AddHostedService<EffectPrecompute>();
         s.AddScoped<RecordGoalValue>();
         s.AddScoped<ISatisfactionSource, PendingSatisfaction>(); // TEMPORARY: replaced by the surveys branch
         s.AddScoped<IFeedbackSource, PendingFeedback>(); // TEMPORARY

@@ -48,7 +48,7 @@ public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeP
         // the only thing that gives a place, so this read can never oversell.
         if (await Seats.IsFullWithoutWaitlistAsync(db, activityId, ct)) return ParticipationErrors.CapacityFull;
 
-        var contact = Protect(input);
+        var contact = Protect(protector, input);
         var answers = input.Answers is { } a ? protector.Encrypt(a.GetRawText(), AnswersPurpose) : null;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -96,7 +96,8 @@ public sealed class RegisterMember(HuodongDb db, FieldProtector protector, TimeP
         return Eligibility.Check(rule, level, tasks.ToHashSet());
     }
 
-    private ProtectedContact Protect(RegistrationInput input)
+    /// <summary>The contact as stored: ciphertexts and blind indexes (also how bench/ writes its registrations).</summary>
+    public static ProtectedContact Protect(FieldProtector protector, RegistrationInput input)
     {
         var phone = PersonalData.NormalisePhone(input.Phone)!;
         var email = PersonalData.NormaliseEmail(input.Email);

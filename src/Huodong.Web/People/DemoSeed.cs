@@ -83,6 +83,8 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         // The Ended lottery's money: a paid poster bill and a prize invoice waiting for Finance (B2).
         var ended = await db.Activities.Where(a => a.Status == Planning.ActivityStatus.Ended).Select(a => a.Id).SingleAsync(ct);
         await Budget.DemoBudget.SeedAsync(services, staff, ended, settle: false, ct);
+        // The history was launched step by step on a clock set back; its evaluation base is frozen as a launch would.
+        await Evaluation.Metrics.LaunchBaseline.BackfillAsync(db, ct);
         // The demo's past is a story told to the inbox, not news: its notifications are not emailed.
         await db.Set<Preparation.Promotion.Delivery>().Where(d => d.NotificationId != null && d.Status == Preparation.Promotion.DeliveryStatus.Pending)
             .ExecuteUpdateAsync(x => x.SetProperty(d => d.Status, Preparation.Promotion.DeliveryStatus.Skipped), ct);

@@ -132,6 +132,13 @@ public abstract class ReadinessApiTests(TestApp app) : PreparationApiTests(app)
         var launched = await (await Launch(id, planner)).Expect<ActivityDto>(HttpStatusCode.OK);
         Assert.Equal(ActivityStatus.Live, launched.Status);
         Assert.Equal("wrong-state", (await (await Launch(id, planner)).ExpectProblem(HttpStatusCode.Conflict)).Code);
+
+        // The launch froze the evaluation's base (V1.1): every member was eligible (no level or task threshold).
+        var (baseline, members) = await App.WithDb(async db => (
+            await db.Set<Huodong.Web.Evaluation.Metrics.LaunchBaseline>().SingleAsync(b => b.ActivityId == id, Ct),
+            await db.UserRoles.CountAsync(r => db.Roles.Any(x => x.Id == r.RoleId && x.Name == Huodong.Web.People.Roles.Member), Ct)));
+        Assert.Equal(members, baseline.EligibleMembers);
+        Assert.True(members >= 200);
     }
 
     [Fact]

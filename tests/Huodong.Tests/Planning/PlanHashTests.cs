@@ -73,4 +73,14 @@ public sealed class PlanHashTests
         Assert.Equal(Plan.HashOf(json), version.Hash);
         Assert.Equal(json, version.Plan.ToCanonicalJson());
     }
+
+    [Fact]
+    public void Goals_and_benefit_are_part_of_the_canonical_json_only_when_the_plan_has_them()
+    {
+        var with = Small with { Goals = [new PlanGoal("新增关注", 500m, "人")], BenefitValue = 1200m };
+        var json = with.ToCanonicalJson();
+        Assert.EndsWith(",\"evidence\":[],\"goals\":[{\"name\":\"\\u65B0\\u589E\\u5173\\u6CE8\",\"target\":500,\"unit\":\"\\u4EBA\"}],\"benefitValue\":1200}", json);
+        Assert.Equal(json, Plan.FromJson(json).ToCanonicalJson());
+        Assert.Equal(SmallCanonical, Plan.FromJson(SmallCanonical).ToCanonicalJson()); // an old version: unchanged
+    }
 }

@@ -207,4 +207,15 @@ public sealed class PlanRulesTests
         var plan = Complete with { Budget = [new BudgetLine(BudgetCategory.Rewards, 500m, null), new BudgetLine(BudgetCategory.Rewards, 100m, null)] };
         Assert.Equal((600m, 799m), PlanRules.RewardsBudgetGap(plan));
     }
+
+    [Fact]
+    public void Goals_need_a_name_and_a_sensible_target_and_the_benefit_is_money()
+    {
+        var plan = Complete with { Goals = [new PlanGoal("", -1m, null), new PlanGoal("新增关注", 500m, "人")], BenefitValue = 10.001m };
+        var errors = PlanRules.Validate(plan);
+        Assert.Equal([PlanRules.Required], errors["goals[0].name"]);
+        Assert.Equal([PlanRules.MustNotBeNegative], errors["goals[0].target"]);
+        Assert.Equal([PlanRules.TooManyDecimals], errors["benefitValue"]);
+        Assert.False(errors.ContainsKey("goals[1].name"));
+    }
 }

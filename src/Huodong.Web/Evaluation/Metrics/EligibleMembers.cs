@@ -40,6 +40,25 @@ public class LaunchBaseline
     public int EligibleMembers { get; private set; }
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>
+    /// Records the baseline of every launched activity that has none, as at its launch (the members then, by today's
+    /// levels): for activities launched outside the launch use case, such as the demo's history.
+    /// </summary>
+    public static async Task BackfillAsync(HuodongDb db, CancellationToken ct)
+    {
+        var launches = await db.Transitions.AsNoTracking()
+            .Where(t => t.To == ActivityStatus.Live && t.From == ActivityStatus.Approved
+                && !db.Set<LaunchBaseline>().Any(b => b.ActivityId == t.ActivityId))
+            .Select(t => new { t.ActivityId, t.At }).ToListAsync(ct);
+        foreach (var launch in launches.GroupBy(l => l.ActivityId).Select(g => g.MinBy(l => l.At)!))
+        {
+            var activity = await db.Activities.AsNoTracking().SingleAsync(a => a.Id == launch.ActivityId, ct);
+            var eligible = await Metrics.EligibleMembers.CountAsync(db, activity.Id, activity.ApprovedPlan?.Eligibility, launch.At, ct);
+            db.Add(new LaunchBaseline(activity.Id, eligible, launch.At));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Records the baseline of an activity launching now, in the launch's own transaction.</summary>
     public static async Task RecordAsync(HuodongDb db, Activity activity, DateTimeOffset at, CancellationToken ct)
     {

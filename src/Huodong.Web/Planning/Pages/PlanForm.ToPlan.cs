@@ -18,6 +18,7 @@ public sealed partial class PlanForm
         var risks = rows.Keep("risks", Risks);
         var budget = rows.Keep("budget", Budget);
         var evidence = rows.Keep("evidence", Evidence);
+        var goals = rows.Keep("goals", Goals);
         var reply = Participation.ReplyRule;
         return new Plan
         {
@@ -45,6 +46,9 @@ public sealed partial class PlanForm
             Budget = budget.Select(b => new BudgetLine(b.Category, b.Amount ?? 0, Trim(b.Note))).ToList(),
             Team = Split(Team),
             Evidence = evidence.Select(e => new NeedsEvidence(e.Source?.Trim() ?? "", e.Summary?.Trim() ?? "")).ToList(),
+            // Absent rather than empty when none: the canonical JSON of plans without goals stays as it always was.
+            Goals = goals.Count == 0 ? null : goals.Select(g => new PlanGoal(g.Name?.Trim() ?? "", g.Target, Trim(g.Unit))).ToList(),
+            BenefitValue = BenefitValue,
         };
     }
 
@@ -56,6 +60,7 @@ public sealed partial class PlanForm
         AddBlank(Risks);
         AddBlank(Budget);
         AddBlank(Evidence);
+        AddBlank(Goals);
     }
 
     private static void AddBlank<T>(List<T> list) where T : IRow, new()

@@ -24,6 +24,8 @@ public sealed partial class PlanForm
     /// <summary>Team members' emails besides the author, one per line.</summary>
     public string? Team { get; set; }
     public List<EvidenceRow> Evidence { get; set; } = [];
+    public List<GoalRow> Goals { get; set; } = [];
+    public decimal? BenefitValue { get; set; }
 
     public sealed class ParticipationForm
     {
@@ -73,6 +75,14 @@ public sealed partial class PlanForm
     public sealed class EvidenceRow : IRow { public string? Source { get; set; } public string? Summary { get; set; }
         public bool IsBlank => Blank(Source, Summary); }
 
+    public sealed class GoalRow : IRow
+    {
+        public string? Name { get; set; }
+        public decimal? Target { get; set; }
+        public string? Unit { get; set; }
+        public bool IsBlank => Blank(Name, Unit) && Target is null;
+    }
+
     public interface IRow { bool IsBlank { get; } }
     private static bool Blank(params string?[] values) => values.All(string.IsNullOrWhiteSpace);
 
@@ -104,5 +114,7 @@ public sealed partial class PlanForm
         Budget = p.Budget.Select(b => new BudgetRow { Category = b.Category, Amount = b.Amount, Note = b.Note }).ToList(),
         Team = string.Join("\n", p.Team),
         Evidence = p.Evidence.Select(e => new EvidenceRow { Source = e.Source, Summary = e.Summary }).ToList(),
+        Goals = (p.Goals ?? []).Select(g => new GoalRow { Name = g.Name, Target = g.Target, Unit = g.Unit }).ToList(),
+        BenefitValue = p.BenefitValue,
     };
 }

@@ -726,6 +726,39 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.ToTable("PostFingerprints");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("ActivityLift")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Retention30")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Retention30NonParticipants")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Retention7")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Retention7NonParticipants")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Through")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("ActivityId");
+
+                    b.ToTable("EffectSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.GoalValue", b =>
                 {
                     b.Property<Guid>("ActivityId")
@@ -2500,6 +2533,15 @@ namespace Huodong.Web.Data.Migrations.Postgres
                     b.HasOne("Huodong.Web.People.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithOne()
+                        .HasForeignKey("Huodong.Web.Evaluation.Metrics.EffectSnapshot", "ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -721,6 +721,39 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("PostFingerprints");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ActivityLift")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Retention30")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Retention30NonParticipants")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Retention7")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Retention7NonParticipants")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Through")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId");
+
+                    b.ToTable("EffectSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.GoalValue", b =>
                 {
                     b.Property<Guid>("ActivityId")
@@ -2485,6 +2518,15 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasOne("Huodong.Web.People.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Metrics.EffectSnapshot", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithOne()
+                        .HasForeignKey("Huodong.Web.Evaluation.Metrics.EffectSnapshot", "ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,6 +12,30 @@ namespace Huodong.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "EffectSnapshots",
+                columns: table => new
+                {
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Through = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ActivityLift = table.Column<double>(type: "double precision", nullable: true),
+                    Retention7 = table.Column<double>(type: "double precision", nullable: true),
+                    Retention30 = table.Column<double>(type: "double precision", nullable: true),
+                    Retention7NonParticipants = table.Column<double>(type: "double precision", nullable: true),
+                    Retention30NonParticipants = table.Column<double>(type: "double precision", nullable: true),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EffectSnapshots", x => x.ActivityId);
+                    table.ForeignKey(
+                        name: "FK_EffectSnapshots_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GoalValues",
                 columns: table => new
                 {
@@ -60,6 +84,9 @@ namespace Huodong.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "EffectSnapshots");
+
             migrationBuilder.DropTable(
                 name: "GoalValues");
 
