@@ -144,7 +144,10 @@ public abstract class HuodongDb(DbContextOptions options)
         Rewards.ResultsModel.Configure(b);
         Conduct.ConductModel.Configure(b);
         Budget.BudgetModel.Configure(b);
+        Evaluation.Summary.SummaryModel.Configure(b);
+        Evaluation.Improvement.ImprovementModel.Configure(b);
         Evaluation.EvaluationModel.Configure(b);
+        Evaluation.Surveys.SurveysModel.Configure(b);
         Evaluation.Comparison.MetricSnapshot.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {

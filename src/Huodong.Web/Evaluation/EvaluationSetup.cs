@@ -11,7 +11,5 @@ public static class EvaluationSetup
         s.AddScoped<EffectCalculator>();
         s.AddHostedService<EffectPrecompute>();
         s.AddScoped<RecordGoalValue>();
-        s.AddScoped<ISatisfactionSource, PendingSatisfaction>(); // TEMPORARY: replaced by the surveys branch
-        s.AddScoped<IFeedbackSource, PendingFeedback>(); // TEMPORARY
     }
 }

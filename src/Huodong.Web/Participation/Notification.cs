@@ -8,6 +8,7 @@ public enum NotificationKind
     TaskConfirmed, TaskRejected, ActivityPaused, ActivityResumed, ActivityLaunched, ActivityEnded, StartsSoon, LaunchHeld,
     ConductWarned, ContentRemoved, PointsDeducted, Disqualified, Suspended, Banned, ContentApproved, AppealUpheld, AppealRejected,
     AwardWon, AwardDelivered, AwardsOverdue, WonAwaitingStock,
+    SurveyInvited, FeedbackReplied,
 }
 
 /// <summary>
@@ -73,6 +74,8 @@ public class Notification
         NotificationKind.AwardDelivered => "Your award \"{1}\" from {0} was delivered. Please confirm receipt in My awards.",
         NotificationKind.WonAwaitingStock => "The results of {0} are published: you won \"{1}\". The prize is out of stock for now; the team will deliver it when stock arrives.",
         NotificationKind.AwardsOverdue => "{1} awards of {0} are past their delivery deadline and still undelivered.",
+        NotificationKind.SurveyInvited => "{0}: please tell us what you thought. A short questionnaire is open for you.",
+        NotificationKind.FeedbackReplied => "{0}: the team replied to your feedback.",
         _ => "{0}",
     };
 }

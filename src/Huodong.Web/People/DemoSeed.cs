@@ -73,9 +73,11 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         var history = new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now);
         var live = await history.SeedAsync(staff, members, ct);
         await Budget.DemoBudget.SettleAsync(services, staff, history.ClosedId, ct);
+        await Evaluation.Improvement.DemoImprovements.SummaryAsync(services, staff, history.ClosedId, ct);
         Ensure(await services.GetRequiredService<Rewards.CloseActivity>().ExecuteAsync(
             new Actor(staff["planner"].Id, new HashSet<string> { Roles.Planner }), history.ClosedId, ct));
         var upcoming = await DemoActivities.SeedAsync(services, staff, ct);
+        await Evaluation.Improvement.DemoImprovements.SeedAsync(services, staff, history.ClosedId, ct);
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
         await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
         // After the conduct demo, which reports the earliest member comment of the live discussion.
@@ -83,6 +85,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         // The Ended lottery's money: a paid poster bill and a prize invoice waiting for Finance (B2).
         var ended = await db.Activities.Where(a => a.Status == Planning.ActivityStatus.Ended).Select(a => a.Id).SingleAsync(ct);
         await Budget.DemoBudget.SeedAsync(services, staff, ended, settle: false, ct);
+        await Evaluation.Surveys.DemoSurveys.SeedAsync(services, staff, history.ClosedId, ended, ct);
         // The history was launched step by step on a clock set back; its evaluation base is frozen as a launch would.
         await Evaluation.Metrics.LaunchBaseline.BackfillAsync(db, ct);
         // The demo's past is a story told to the inbox, not news: its notifications are not emailed.

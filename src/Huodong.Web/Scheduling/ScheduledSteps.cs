@@ -11,7 +11,7 @@ namespace Huodong.Web.Scheduling;
 /// one transaction with its <see cref="ScheduledRun"/>: end at the end time, remind confirmed registrants before the
 /// start. Each checks the activity's state and time itself, so a late, early or repeated firing does nothing wrong.
 /// </summary>
-public sealed class ScheduledSteps(ActivityStore store, TimeProvider time)
+public sealed class ScheduledSteps(ActivityStore store, TimeProvider time, Evaluation.Surveys.SatisfactionSurveyOnEnd surveys)
 {
     /// <summary>Live or Paused → Ended at the end time; registrants are told results will follow.</summary>
     public Task<Result<Activity>> EndAsync(Guid activityId, string node, CancellationToken ct) =>
@@ -24,6 +24,7 @@ public sealed class ScheduledSteps(ActivityStore store, TimeProvider time)
             if (!ended.IsOk) return ended.Error!;
             store.Db.Add(new ScheduledRun(activityId, ScheduledStep.End, activity.EndsAt!.Value, now, node));
             await Notifier.NotifyRegistrantsAsync(store.Db, activity, NotificationKind.ActivityEnded, now, ct);
+            await surveys.CreateAsync(store.Db, activity, SchedulerAccount.Id, now, ct);
             return activity;
         }, ct);
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Huodong.Tests.Api;
 using Huodong.Tests.Builders;
+using Huodong.Tests.Evaluation;
 using Huodong.Tests.Infrastructure;
 using Huodong.Web.Budget;
 using Huodong.Web.Planning;
@@ -63,6 +64,7 @@ public abstract partial class BudgetApiTests
         Assert.Equal("budget-not-spendable",
             (await (await Spend(id, "Personnel", 1m)).ExpectProblem(HttpStatusCode.Conflict)).Code);
 
+        await App.WriteSummaryAsync(id); // closing also needs the summary (E3.3)
         await (await (await Planner).PostJson($"/api/activities/{id}/close", null)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(ActivityStatus.Closed, (await Get(id)).Status);
         Assert.True(await App.WithDb(db => db.AuditEntries.AnyAsync(x => x.Code == "budget.settled" && x.SubjectId == id.ToString(), Ct)));

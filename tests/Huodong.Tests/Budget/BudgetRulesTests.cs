@@ -107,18 +107,18 @@ public sealed class BudgetRulesTests
     public void An_activity_closes_only_after_its_results_are_published_its_awards_settled_and_its_budget_settled()
     {
         var approved = new ActivityBuilder().Approved().Build();
-        Assert.Equal("wrong-state", approved.Close(ActivityBuilder.Author, 0, budgetSettled: true, ActivityBuilder.Later).Error?.Code);
+        Assert.Equal("wrong-state", approved.Close(ActivityBuilder.Author, 0, budgetSettled: true, summaryWritten: true, ActivityBuilder.Later).Error?.Code);
 
         var ended = new ActivityBuilder().Approved()
             .Then((a, _) => a.Launch(ActivityBuilder.Author, a.StartsAt!.Value))
             .Then((a, _) => a.End(ActivityBuilder.Author, a.EndsAt!.Value)).Build();
         // The plan has rewards: its results must be published before it can close (E3.1).
-        Assert.Equal("wrong-state", ended.Close(ActivityBuilder.Author, 0, budgetSettled: true, ended.EndsAt!.Value).Error?.Code);
+        Assert.Equal("wrong-state", ended.Close(ActivityBuilder.Author, 0, budgetSettled: true, summaryWritten: true, ended.EndsAt!.Value).Error?.Code);
         Assert.True(ended.PublishResults(ActivityBuilder.Author, ended.EndsAt!.Value).IsOk);
-        Assert.Equal("awards-unsettled", ended.Close(ActivityBuilder.Author, 2, budgetSettled: true, ended.EndsAt!.Value).Error?.Code);
-        Assert.Equal("settlement-required", ended.Close(ActivityBuilder.Author, 0, budgetSettled: false, ended.EndsAt!.Value).Error?.Code);
-        Assert.Equal("not-on-team", ended.Close(ActivityBuilder.Outsider, 0, budgetSettled: true, ended.EndsAt!.Value).Error?.Code);
-        Assert.True(ended.Close(ActivityBuilder.Author, 0, budgetSettled: true, ended.EndsAt!.Value).IsOk);
+        Assert.Equal("awards-unsettled", ended.Close(ActivityBuilder.Author, 2, budgetSettled: true, summaryWritten: true, ended.EndsAt!.Value).Error?.Code);
+        Assert.Equal("settlement-required", ended.Close(ActivityBuilder.Author, 0, budgetSettled: false, summaryWritten: true, ended.EndsAt!.Value).Error?.Code);
+        Assert.Equal("not-on-team", ended.Close(ActivityBuilder.Outsider, 0, budgetSettled: true, summaryWritten: true, ended.EndsAt!.Value).Error?.Code);
+        Assert.True(ended.Close(ActivityBuilder.Author, 0, budgetSettled: true, summaryWritten: true, ended.EndsAt!.Value).IsOk);
         Assert.Equal(ActivityStatus.Closed, ended.Status);
         Assert.Equal("activity.closed", ended.Transitions[^1].Action);
     }

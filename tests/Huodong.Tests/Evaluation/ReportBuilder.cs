@@ -48,7 +48,7 @@ public static class PastActivities
                 Ensure(a.End(planner, start.AddDays(4)));
             }
             if (status is ActivityStatus.ResultsPublished or ActivityStatus.Closed) Ensure(a.PublishResults(planner, start.AddDays(5)));
-            if (status is ActivityStatus.Closed) Ensure(a.Close(planner, 0, budgetSettled: true, start.AddDays(6)));
+            if (status is ActivityStatus.Closed) Ensure(a.Close(planner, 0, budgetSettled: true, summaryWritten: true, start.AddDays(6)));
         }
         if (a.Status != status) throw new InvalidOperationException($"Built {a.Status}, wanted {status}.");
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Huodong.Tests.Api;
 using Huodong.Tests.Builders;
+using Huodong.Tests.Evaluation;
 using Huodong.Tests.Infrastructure;
 using Huodong.Web.Participation;
 using Huodong.Web.Planning;
@@ -93,6 +94,7 @@ public abstract partial class AwardApiTests
             explanations = lines.ToDictionary(f => f["explanations.".Length..], _ => "未发生支出"),
             summary = "奖品由库存提供",
         })).ShouldBe(HttpStatusCode.Created);
+        await App.WriteSummaryAsync(id); // closing also needs the summary (E3.3)
         await (await (await Planner).PostJson($"/api/activities/{id}/close", null)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(ActivityStatus.Closed, (await Get(id)).Status);
     }

@@ -38,6 +38,6 @@ public sealed class EffectPrecompute(IServiceScopeFactory scopes, IConfiguration
             .Select(a => new { a.Id, a.StartsAt, a.EndsAt })
             .ToListAsync(ct);
         foreach (var a in recent)
-            await effects.ForAsync(a.Id, a.StartsAt, a.EndsAt, MetricsCalculator.Participants(db, a.Id), ct);
+            await effects.ForAsync(a.Id, a.StartsAt, a.EndsAt, ActivityParticipants.Of(db, a.Id), ct);
     }
 }

@@ -27,7 +27,7 @@ public sealed class MetricsCalculator(
         var plan = Plan.FromJson(activity.ApprovedPlanJson ?? activity.WorkingPlanJson);
         var now = time.GetUtcNow();
 
-        var participants = await CountParticipantsAsync(activityId, ct);
+        var participants = await ActivityParticipants.CountAsync(db, activityId, ct);
         var eligible = await EligibleAsync(activityId, plan, ct);
         var counts = await EventCountsAsync(activityId, ct);
         var interactions = new InteractionCounts(
@@ -37,7 +37,7 @@ public sealed class MetricsCalculator(
             Questions: counts.GetValueOrDefault(ActivityEventKind.Questioned),
             Answers: counts.GetValueOrDefault(ActivityEventKind.Answered));
 
-        var effect = await effects.ForAsync(activityId, activity.StartsAt, activity.EndsAt, Participants(db, activityId), ct);
+        var effect = await effects.ForAsync(activityId, activity.StartsAt, activity.EndsAt, ActivityParticipants.Of(db, activityId), ct);
         var goals = await GoalsAsync(activityId, plan, ct);
         var actual = await cost.OfAsync(activityId, ct);
         decimal? perParticipant = participants == 0 ? null : decimal.Round(actual / participants, 2);
@@ -52,28 +52,6 @@ public sealed class MetricsCalculator(
             effect with { Goals = goals },
             new CostFigures(actual, perParticipant, plan.BenefitValue, benefitCost),
             now);
-    }
-
-    /// <summary>
-    /// Members who took part: a confirmed registration, an accepted reply, or a completed task of this activity.
-    /// Cancelled, waitlisted and disqualified registrations do not count.
-    /// </summary>
-    public static IQueryable<Guid> Participants(HuodongDb db, Guid activityId) =>
-        db.Registrations.Where(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Confirmed).Select(r => r.MemberId)
-            .Union(db.ActivityEvents.Where(e => e.ActivityId == activityId && e.MemberId != null
-                    && (e.Kind == ActivityEventKind.ReplyAccepted || e.Kind == ActivityEventKind.TaskCompleted))
-                .Select(e => e.MemberId!.Value));
-
-    /// <summary>The same count as <see cref="Participants"/>, without building the set: the confirmed registrations,
-    /// plus those who took part by a reply or a task without registering.</summary>
-    private async Task<int> CountParticipantsAsync(Guid activityId, CancellationToken ct)
-    {
-        var confirmed = db.Registrations.Where(r => r.ActivityId == activityId && r.Status == RegistrationStatus.Confirmed);
-        return await confirmed.CountAsync(ct) + await db.ActivityEvents
-            .Where(e => e.ActivityId == activityId && e.MemberId != null
-                && (e.Kind == ActivityEventKind.ReplyAccepted || e.Kind == ActivityEventKind.TaskCompleted)
-                && !confirmed.Any(r => r.MemberId == e.MemberId))
-            .Select(e => e.MemberId).Distinct().CountAsync(ct);
     }
 
     private async Task<int> EligibleAsync(Guid activityId, Plan plan, CancellationToken ct)

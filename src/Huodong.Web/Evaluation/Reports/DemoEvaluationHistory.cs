@@ -79,8 +79,10 @@ public static class DemoEvaluationHistory
         Ensure(a.Launch(planner, start));
         Ensure(a.End(planner, end));
         Ensure(a.PublishResults(planner, end.AddDays(1)));
-        Ensure(a.Close(planner, 0, budgetSettled: true, end.AddDays(7)));
+        Ensure(a.Close(planner, 0, budgetSettled: true, summaryWritten: true, end.AddDays(7)));
         db.Activities.Add(a);
+        db.Add(Evaluation.Summary.SummaryReview.Write(a.Id, new Evaluation.Summary.SummaryText(
+            "打卡形式门槛低，老会员回流明显。", "中后段打卡人数下降，提醒不够及时。", "会员希望活动周期更长、奖品更实用。"), planner, end.AddDays(6)));
 
         // Members 60–139 take turns across the stories, so the same faces come back month after month.
         var who = Enumerable.Range(0, story.Registered).Select(i => members[60 + (index * 11 + i * 3) % 80]).ToList();
