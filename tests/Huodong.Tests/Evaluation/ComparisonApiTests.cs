@@ -79,12 +79,13 @@ public abstract class ComparisonApiTests(TestApp app) : ApiTests(app)
         Assert.True(await App.WithDb(db => db.Set<MetricSnapshot>().AnyAsync(s => s.ActivityId == closed, Ct)));
         Assert.False(await App.WithDb(db => db.Set<MetricSnapshot>().AnyAsync(s => s.ActivityId == ended, Ct)));
 
-        // A participant event appears on both afterwards: the closed one keeps its figures, the ended one follows.
+        // A confirmed registration appears on both afterwards: the closed one keeps its figures, the ended one follows.
         var member = await App.UserIdAsync("member199");
         await App.WithDb(async db =>
         {
-            db.ActivityEvents.Add(new ActivityEvent(closed, member, ActivityEventKind.ReplyAccepted, start.AddDays(1)));
-            db.ActivityEvents.Add(new ActivityEvent(ended, member, ActivityEventKind.ReplyAccepted, start.AddMonths(1).AddDays(1)));
+            foreach (var id in new[] { closed, ended })
+                db.Registrations.Add(new Registration(id, member, 99, RegistrationStatus.Confirmed,
+                    new ProtectedContact("x", "x", $"idx-{Guid.NewGuid():N}", null, null), null, start));
             await db.SaveChangesAsync(Ct);
         });
         Assert.Equal([2, 2], (await Compare(subject)).Peers.Select(p => p.Metrics!.Participants));
