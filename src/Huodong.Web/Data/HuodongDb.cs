@@ -150,6 +150,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Evaluation.Surveys.SurveysModel.Configure(b);
         Security.ConfidentialModel.Configure(b, Security.ConfidentialModel.ProtectorOf(this));
         Security.Reencryption.Configure(b);
+        Evaluation.Comparison.MetricSnapshot.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

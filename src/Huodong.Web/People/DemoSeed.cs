@@ -81,6 +81,8 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
         await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
         await Security.SecurityDemo.SeedAsync(services, staff["planner"], ct);
+        // After the conduct demo, which reports the earliest member comment of the live discussion.
+        await Evaluation.Reports.DemoEvaluationHistory.SeedAsync(services, staff, members, history.ClosedId, ct);
         // The Ended lottery's money: a paid poster bill and a prize invoice waiting for Finance (B2).
         var ended = await db.Activities.Where(a => a.Status == Planning.ActivityStatus.Ended).Select(a => a.Id).SingleAsync(ct);
         await Budget.DemoBudget.SeedAsync(services, staff, ended, settle: false, ct);

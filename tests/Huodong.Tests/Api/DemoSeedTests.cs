@@ -130,7 +130,9 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
     [Fact]
     public async Task There_is_a_Closed_demo_activity_with_published_results_a_revealed_draw_and_delivered_confirmed_awards()
     {
-        var closed = await App.WithDb(db => db.Activities.AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Closed, Ct));
+        // The Closed activity with a draw: the earlier check-ins of the evaluation history are Closed too.
+        var closed = await App.WithDb(db => db.Activities.AsNoTracking()
+            .SingleAsync(a => a.Status == ActivityStatus.Closed && db.Draws.Any(d => d.ActivityId == a.Id), Ct));
         var results = await (await App.Anonymous().GetAsync($"/api/activities/{closed.Id}/results", Ct))
             .Expect<Huodong.Web.Rewards.ResultsView>(HttpStatusCode.OK);
         var draw = await App.WithDb(db => db.Draws.AsNoTracking().SingleAsync(d => d.ActivityId == closed.Id, Ct));

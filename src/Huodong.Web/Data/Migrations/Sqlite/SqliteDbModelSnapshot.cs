@@ -720,6 +720,23 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.ToTable("PostFingerprints");
                 });
 
+            modelBuilder.Entity("Huodong.Web.Evaluation.Comparison.MetricSnapshot", b =>
+                {
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId");
+
+                    b.ToTable("MetricSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Huodong.Web.Evaluation.Feedback.FeedbackReply", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2920,6 +2937,15 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                     b.HasOne("Huodong.Web.People.AppUser", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Huodong.Web.Evaluation.Comparison.MetricSnapshot", b =>
+                {
+                    b.HasOne("Huodong.Web.Planning.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

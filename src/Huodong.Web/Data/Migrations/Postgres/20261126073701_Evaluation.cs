@@ -195,6 +195,25 @@ namespace Huodong.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MetricSnapshots",
+                columns: table => new
+                {
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MetricSnapshots", x => x.ActivityId);
+                    table.ForeignKey(
+                        name: "FK_MetricSnapshots_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReencryptionProgress",
                 columns: table => new
                 {
@@ -417,6 +436,9 @@ namespace Huodong.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ImprovementActions");
+
+            migrationBuilder.DropTable(
+                name: "MetricSnapshots");
 
             migrationBuilder.DropTable(
                 name: "ReencryptionProgress");

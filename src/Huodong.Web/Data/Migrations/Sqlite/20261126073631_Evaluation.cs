@@ -174,6 +174,25 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MetricSnapshots",
+                columns: table => new
+                {
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MetricSnapshots", x => x.ActivityId);
+                    table.ForeignKey(
+                        name: "FK_MetricSnapshots_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReencryptionProgress",
                 columns: table => new
                 {
@@ -396,6 +415,9 @@ namespace Huodong.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImprovementActions");
+
+            migrationBuilder.DropTable(
+                name: "MetricSnapshots");
 
             migrationBuilder.DropTable(
                 name: "ReencryptionProgress");
