@@ -61,9 +61,10 @@ public sealed class KeyRingFileTests : IDisposable
     public void A_key_file_whose_index_key_changed_is_refused_rather_than_breaking_every_lookup()
     {
         var ring = Ring(reloadSeconds: 0);
-        var text = System.IO.File.ReadAllText(File);
-        var index = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("Index").GetString()!;
-        System.IO.File.WriteAllText(File, text.Replace(index, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        // Rewritten through a JSON parser: the file's base64 may hold '+' written as an escape sequence.
+        var content = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(File))!;
+        content["Index"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        System.IO.File.WriteAllText(File, content.ToJsonString());
 
         Assert.Throws<InvalidOperationException>(() => ring.Rotate());
     }
