@@ -76,4 +76,28 @@ public sealed class ReportTests(BrowserApp app)
         Assert.True(violations.GetArrayLength() == 0, $"WCAG 2.1 AA violations on {page.Url}:\n" +
             string.Join("\n", violations.EnumerateArray().Select(v => v.GetString())));
     }
+
+    [Fact]
+    public async Task The_team_records_a_goal_value_on_the_report_and_a_wrong_entry_is_refused_beside_its_field()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "planner");
+        await BrowserApp.GotoOkAsync(page, "/");
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = "十周年会员幸运抽奖", Exact = true }).First.GetAttributeAsync("href");
+        await BrowserApp.GotoOkAsync(page, $"/console{href}/report");
+
+        var row = page.Locator("#report-goals tbody tr", new() { HasText = "周年庆商城下单" });
+        await row.Locator("input[name='actual']").FillAsync("很多");
+        await row.GetByRole(AriaRole.Button).ClickAsync();
+        row = page.Locator("#report-goals tbody tr", new() { HasText = "周年庆商城下单" });
+        await Expect(row.Locator(".field-error")).ToContainTextAsync("请输入数字");
+        await Expect(row.Locator("input[name='actual']")).ToHaveValueAsync("很多"); // what was typed is kept
+        await Expect(row.Locator("input[name='actual']")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await row.Locator("input[name='actual']").FillAsync("64");
+        await row.GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForURLAsync("**/report#report-goals");
+        await Expect(page.Locator("#report-goals tbody tr", new() { HasText = "周年庆商城下单" }).Locator("td").Nth(1)).ToContainTextAsync("64");
+        await page.Context.CloseAsync();
+    }
 }

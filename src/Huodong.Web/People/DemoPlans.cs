@@ -87,6 +87,9 @@ public static class DemoPlans
         Budget = [new BudgetLine(BudgetCategory.Rewards, 615m, "手环 3 × 199 + 积分 36 × 0.5"),
                   new BudgetLine(BudgetCategory.Promotion, 200m, "抽奖海报")],
         Participation = new ParticipationPlan { Method = ParticipationMethod.Registration, Capacity = 100, Waitlist = false },
+        // V1.3, V1.4: what the anniversary should bring, measured by the team after the end (the report's goals form).
+        Goals = [new PlanGoal("新增关注公众号", 300m, "人"), new PlanGoal("周年庆商城下单", 50m, "单")],
+        BenefitValue = 3000m,
     };
 
     /// <summary>The Live demo: a reply-mode Q&amp;A during a product livestream, started an hour ago.</summary>
@@ -114,6 +117,8 @@ public static class DemoPlans
     /// <summary>The Closed demo: a reply-mode check-in that ran about seven weeks ago; results published, awards delivered.</summary>
     public static Plan ClosedCheckIn(DateTimeOffset now) => Complete(now, "夏季新品体验打卡", ActivityFormat.CheckIn, days: -50) with
     {
+        Goals = [new PlanGoal("新品页访问", 500m, "次")],
+        BenefitValue = 2400m,
         Schedule = new Schedule
         {
             RegistrationOpensAt = now.AddDays(-64), RegistrationClosesAt = now.AddDays(-49),

@@ -73,6 +73,10 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         var history = new DemoHistory(db, services.GetRequiredService<Security.FieldProtector>(), now);
         var live = await history.SeedAsync(staff, members, ct);
         await Budget.DemoBudget.SettleAsync(services, staff, history.ClosedId, ct);
+        // The business goal the check-in named, measured by the team before it closed (V1.3).
+        Ensure(await services.GetRequiredService<Evaluation.Metrics.RecordGoalValue>().ExecuteAsync(
+            new Actor(staff["planner"].Id, new HashSet<string> { Roles.Planner }), history.ClosedId,
+            new Evaluation.Metrics.GoalValueInput("新品页访问", 612m), ct));
         await Evaluation.Improvement.DemoImprovements.SummaryAsync(services, staff, history.ClosedId, ct);
         Ensure(await services.GetRequiredService<Rewards.CloseActivity>().ExecuteAsync(
             new Actor(staff["planner"].Id, new HashSet<string> { Roles.Planner }), history.ClosedId, ct));

@@ -16,9 +16,18 @@ namespace Huodong.Web.Evaluation.Reports.Pages;
 /// from the browser. The charts' data travels in a JSON data block read by <c>js/activity-report.js</c>.
 /// </summary>
 [Authorize(Policy = PagesSetup.StaffPolicy)]
-public sealed class ReportModel(ActivityReport report, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReportModel(ActivityReport report, Metrics.RecordGoalValue recordGoal, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ReportView View { get; private set; } = null!;
+
+    /// <summary>The goal whose value the team just tried to record, and what it typed, kept when it is refused.</summary>
+    public string? GoalName { get; private set; }
+    public string? GoalActual { get; private set; }
+    public string? GoalError { get; private set; }
+
+    /// <summary>The team records measured goal values while the activity runs and until it is closed (V1.3).</summary>
+    public bool CanRecordGoals => User.Identity?.IsAuthenticated == true && View.Activity.IsOnTeam(Actor.From(User).Id)
+        && EvaluationPermissions.IsMeasurable(View.Activity.Status);
 
     /// <summary>The metrics the trend charts show, one small chart each.</summary>
     public static readonly string[] TrendMetrics =
@@ -29,6 +38,23 @@ public sealed class ReportModel(ActivityReport report, IStringLocalizer<SharedRe
         var found = await report.ForAsync(Actor.From(User), id, ct);
         if (!found.IsOk) return this.Refuse(found.Error!);
         View = found.Value!;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostGoalAsync(Guid id, string? name, string? actual, CancellationToken ct)
+    {
+        decimal? value = decimal.TryParse(actual, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        var recorded = await recordGoal.ExecuteAsync(Actor.From(User), id, new Metrics.GoalValueInput(name, value), ct);
+        if (recorded.IsOk) return Redirect($"/console/activities/{id}/report#report-goals");
+        if (recorded.Error!.Kind is not ErrorKind.Validation and not ErrorKind.Conflict) return this.Refuse(recorded.Error);
+        var found = await report.ForAsync(Actor.From(User), id, ct);
+        if (!found.IsOk) return this.Refuse(found.Error!);
+        View = found.Value!;
+        (GoalName, GoalActual) = (name, actual);
+        GoalError = string.IsNullOrWhiteSpace(actual) ? l["Enter the measured value."].Value
+            : value is null ? l["Enter a number, for example 1200 or 35.5."].Value
+            : string.Join(" ", recorded.Error.Fields?.Values.SelectMany(x => x).Select(x => l[x].Value) ?? [l[recorded.Error.MessageKey].Value]);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
