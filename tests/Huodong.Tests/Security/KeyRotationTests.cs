@@ -11,40 +11,34 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Huodong.Tests.Security;
 
-/// <summary>The app with a key file of its own, so rotating it touches no other test's keys.</summary>
+/// <summary>The app with a key file of its own, so rotating it touches no other test's keys (one per provider).</summary>
 public sealed class KeyFileSqliteApp : SqliteApp
 {
-    public string KeyFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("huodong-keys.").FullName, "keys.json");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Security:KeyFile", KeyFile);
-        builder.UseSetting("Security:Reencryption:Background", "false");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        try { Directory.Delete(Path.GetDirectoryName(KeyFile)!, recursive: true); } catch (IOException) { }
-    }
+    public string KeyFile { get; } = OwnKeyFile.Create();
+    protected override void ConfigureWebHost(IWebHostBuilder builder) { base.ConfigureWebHost(builder); OwnKeyFile.Use(builder, KeyFile); }
+    public override async ValueTask DisposeAsync() { await base.DisposeAsync(); OwnKeyFile.Delete(KeyFile); }
 }
 
 public sealed class KeyFilePostgresApp : PostgresApp
 {
-    public string KeyFile { get; } = Path.Combine(Directory.CreateTempSubdirectory("huodong-keys.").FullName, "keys.json");
+    public string KeyFile { get; } = OwnKeyFile.Create();
+    protected override void ConfigureWebHost(IWebHostBuilder builder) { base.ConfigureWebHost(builder); OwnKeyFile.Use(builder, KeyFile); }
+    public override async ValueTask DisposeAsync() { await base.DisposeAsync(); OwnKeyFile.Delete(KeyFile); }
+}
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+internal static class OwnKeyFile
+{
+    public static string Create() => Path.Combine(Directory.CreateTempSubdirectory("huodong-keys.").FullName, "keys.json");
+
+    public static void Use(IWebHostBuilder builder, string keyFile)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Security:KeyFile", KeyFile);
+        builder.UseSetting("Security:KeyFile", keyFile);
         builder.UseSetting("Security:Reencryption:Background", "false");
     }
 
-    public override async ValueTask DisposeAsync()
+    public static void Delete(string keyFile)
     {
-        await base.DisposeAsync();
-        try { Directory.Delete(Path.GetDirectoryName(KeyFile)!, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true); } catch (IOException) { }
     }
 }
 
