@@ -91,6 +91,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         var ended = await db.Activities.Where(a => a.Status == Planning.ActivityStatus.Ended).Select(a => a.Id).SingleAsync(ct);
         await Budget.DemoBudget.SeedAsync(services, staff, ended, settle: false, ct);
         await Evaluation.Surveys.DemoSurveys.SeedAsync(services, staff, history.ClosedId, ended, ct);
+        await Evaluation.Metrics.DemoEffect.SeedAsync(db, history.ClosedId, ended, members, ct);
         // The history was launched step by step on a clock set back; its evaluation base is frozen as a launch would.
         await Evaluation.Metrics.LaunchBaseline.BackfillAsync(db, ct);
         // The demo's past is a story told to the inbox, not news: its notifications are not emailed.
