@@ -19,9 +19,10 @@ public static class SurveyLabels
 
     public static string Of(SurveyStatus s) => s switch
     {
+        // Their own keys: "Open" and "Closed" elsewhere are an action's and an activity's states, worded otherwise.
         SurveyStatus.Draft => "Draft",
-        SurveyStatus.Open => "Open",
-        _ => "Closed",
+        SurveyStatus.Open => "Accepting answers",
+        _ => "Survey closed",
     };
 
     public static string Of(QuestionType t) => t switch
