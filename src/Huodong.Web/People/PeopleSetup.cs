@@ -55,6 +55,7 @@ public static class PeopleSetup
             })
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
             .AddEntityFrameworkStores<HuodongDb>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
