@@ -1,7 +1,9 @@
+using Huodong.Web.Data;
 using Huodong.Web.Evaluation.Metrics;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
 using Huodong.Web.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Huodong.Web.Evaluation;
 
@@ -12,9 +14,10 @@ public static class EvaluationApi
     {
         var activity = app.MapGroup("/api/activities/{id:guid}").WithTags("Evaluation").RequireAuthorization();
 
-        activity.MapGet("/metrics", async (Guid id, HttpContext http, ActivityStore store, IActivityMetrics metrics, CancellationToken ct) =>
+        activity.MapGet("/metrics", async (Guid id, HttpContext http, HuodongDb db, IActivityMetrics metrics, CancellationToken ct) =>
         {
-            var a = await store.FindAsync(id, ct);
+            // A read: no row lock (ActivityStore.FindAsync locks the activity for a change).
+            var a = await db.Activities.AsNoTracking().Include(x => x.Team).SingleOrDefaultAsync(x => x.Id == id, ct);
             var actor = Actor.From(http.User);
             if (a is null || !PlanningPermissions.CanSee(actor, a)) return ActivityErrors.NotFound.ToProblem(http);
             if (!EvaluationPermissions.CanSee(actor, a)) return Error.Forbidden.ToProblem(http);

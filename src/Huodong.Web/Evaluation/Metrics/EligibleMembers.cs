@@ -46,9 +46,8 @@ public class LaunchBaseline
     /// </summary>
     public static async Task BackfillAsync(HuodongDb db, CancellationToken ct)
     {
-        var launches = await db.Transitions.AsNoTracking()
-            .Where(t => t.To == ActivityStatus.Live && t.From == ActivityStatus.Approved
-                && !db.Set<LaunchBaseline>().Any(b => b.ActivityId == t.ActivityId))
+        var launches = await Launches(db)
+            .Where(t => !db.Set<LaunchBaseline>().Any(b => b.ActivityId == t.ActivityId))
             .Select(t => new { t.ActivityId, t.At }).ToListAsync(ct);
         foreach (var launch in launches.GroupBy(l => l.ActivityId).Select(g => g.MinBy(l => l.At)!))
         {
@@ -58,6 +57,10 @@ public class LaunchBaseline
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The launch transitions (Approved → Live): when an activity went live.</summary>
+    public static IQueryable<Transition> Launches(HuodongDb db) =>
+        db.Transitions.AsNoTracking().Where(t => t.To == ActivityStatus.Live && t.From == ActivityStatus.Approved);
 
     /// <summary>Records the baseline of an activity launching now, in the launch's own transaction.</summary>
     public static async Task RecordAsync(HuodongDb db, Activity activity, DateTimeOffset at, CancellationToken ct)

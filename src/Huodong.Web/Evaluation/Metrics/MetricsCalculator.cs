@@ -61,9 +61,7 @@ public sealed class MetricsCalculator(
         if (frozen is { } count) return count;
         // Launched without a baseline (the demo's history) or not launched yet: the members there were at the launch,
         // or are now, by today's levels.
-        var launchedAt = await db.Transitions.AsNoTracking()
-            .Where(t => t.ActivityId == activityId && t.To == ActivityStatus.Live && t.From == ActivityStatus.Approved)
-            .OrderBy(t => t.Id).Select(t => (DateTimeOffset?)t.At).FirstOrDefaultAsync(ct);
+        var launchedAt = await LaunchBaseline.Launches(db).Where(t => t.ActivityId == activityId).OrderBy(t => t.Id).Select(t => (DateTimeOffset?)t.At).FirstOrDefaultAsync(ct);
         return await EligibleMembers.CountAsync(db, activityId, plan.Eligibility, launchedAt ?? time.GetUtcNow(), ct);
     }
 
