@@ -9,6 +9,7 @@ using Huodong.Web.Evaluation;
 using Huodong.Web.Evaluation.Surveys;
 using Huodong.Web.Evaluation.Reports;
 using Huodong.Web.LiveOps;
+using Huodong.Web.Operations;
 using Huodong.Web.Participation;
 using Huodong.Web.People;
 using Huodong.Web.Security;
@@ -41,9 +42,11 @@ builder.AddEvaluationReports();
 builder.AddWeb();
 builder.AddRateLimits();
 builder.AddPages();
+builder.AddOperations();
 builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysToDbContext<HuodongDb>();
 
 var app = builder.Build();
+if (await BackupCommands.TryRunAsync(app.Services, args)) return; // before migrating: a restore needs the database as it is
 await app.Services.MigrateAsync();
 if (await KeyCommands.TryRunAsync(app, args)) return;
 if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
