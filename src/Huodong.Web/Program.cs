@@ -57,7 +57,11 @@ if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
 
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
 app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseExceptionHandler("/error/500").UseStatusCodePagesWithReExecute("/error/{0}"));
+    pages => pages.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error/500",
+        StatusCodeSelector = e => DatabaseOutage.IsOutage(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+    }).UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseMiddleware<SecurityHeaders>();
 if (!app.Environment.IsDevelopment())
 {
@@ -74,7 +78,13 @@ app.UseRateLimiter();
 app.UseMiddleware<ActivityErrorCounter>();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions // readiness: the database answers
+{
+    ResponseWriter = (http, report) => http.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+        ? "Healthy" : $"Unhealthy: {string.Join("; ", report.Entries.Where(e => e.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy).Select(e => $"{e.Key} {e.Value.Description}"))}"),
+});
+// Liveness: the process serves HTTP, nothing else is checked (load balancers, and the pages benchmark's baseline).
+app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapOpenApi("/openapi/v1.json");
 app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/v1.json"));
 app.MapGroup("/api/auth").WithTags("Auth").MapIdentityApi<AppUser>();

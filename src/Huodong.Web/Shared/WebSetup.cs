@@ -61,6 +61,7 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddAuthorization(o => o.AddAuditPolicies());
 
         services.AddScoped<AuditLog>();
@@ -91,7 +92,7 @@ public static class WebSetup
     };
 }
 
-/// <summary><c>GET /healthz</c>: 200 when the database answers, 503 when it does not.</summary>
+/// <summary><c>GET /healthz</c>: 200 when the database answers, 503 "Unhealthy: database unreachable" when it does not.</summary>
 public sealed class DatabaseHealthCheck(HuodongDb db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
     public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(

@@ -32,6 +32,14 @@ public abstract class PlatformTests(TestApp app) : ApiTests(app)
     }
 
     [Fact]
+    public async Task Liveness_answers_200_without_asking_the_database()
+    {
+        var response = await App.Anonymous().GetAsync("/healthz/live", Ct);
+        await response.ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_served_and_describes_the_activity_routes()
     {
         var response = await App.Anonymous().GetAsync("/openapi/v1.json", Ct);

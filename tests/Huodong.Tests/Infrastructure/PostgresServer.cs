@@ -100,11 +100,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 : new Started(null, $"HUODONG_TEST_PG is set but its server does not answer: {Redact(given)}", null, null, null);
         }
 
-        var pgBin = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
-                .Where(b => File.Exists(Path.Combine(b, "initdb")))
-                .OrderBy(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0).LastOrDefault()
-            : null;
+        var pgBin = InstalledBin();
         if (pgBin is null)
             return new Started(null, "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb) and HUODONG_TEST_PG is not set.", null, null, null);
 
@@ -131,6 +127,13 @@ public sealed class PostgresServer : IAsyncDisposable
         return new Started(admin, null, data, pgBin, runAs);
     }
 
+    /// <summary>The newest installed server binaries (/usr/lib/postgresql/N/bin with an initdb), or null.</summary>
+    internal static string? InstalledBin() => Directory.Exists("/usr/lib/postgresql")
+        ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+            .Where(b => File.Exists(Path.Combine(b, "initdb")))
+            .OrderBy(b => int.TryParse(Path.GetFileName(Path.GetDirectoryName(b)), out var v) ? v : 0).LastOrDefault()
+        : null;
+
     public async ValueTask DisposeAsync()
     {
         if (_start is not { IsCompletedSuccessfully: true } s || s.Result.DataDir is not { } data) return;
@@ -150,14 +153,14 @@ public sealed class PostgresServer : IAsyncDisposable
         catch (Exception) { return false; }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string file, string[] args, string? runAs)
+    internal static async Task<(int Code, string Output)> RunAsync(string file, string[] args, string? runAs)
     {
         var psi = runAs is null ? new ProcessStartInfo(file) : new ProcessStartInfo("runuser");
         if (runAs is not null) { psi.ArgumentList.Add("-u"); psi.ArgumentList.Add(runAs); psi.ArgumentList.Add("--"); psi.ArgumentList.Add(file); }

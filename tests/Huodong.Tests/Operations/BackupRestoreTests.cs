@@ -104,19 +104,22 @@ public abstract class BackupRestoreTests(TestApp app) : ParticipationTests(app)
     }
 }
 
-/// <summary>The app over a database that already exists (a restored one): no demo seed, dropped afterwards.</summary>
-public sealed class GivenDatabaseApp(DatabaseProvider provider, string connection) : TestApp
+/// <summary>
+/// The app over a database that already exists (a restored one, or one on a cluster of the test's own): the demo seed
+/// only when asked, dropped afterwards when on the shared server.
+/// </summary>
+public sealed class GivenDatabaseApp(DatabaseProvider provider, string connection, bool seed = false, bool drop = true) : TestApp
 {
     public override DatabaseProvider Provider => provider;
     protected override Task<(string?, string?)> CreateDatabaseAsync() => Task.FromResult<(string?, string?)>((connection, null));
 
     protected override Task DropDatabaseAsync(string c) =>
-        provider == DatabaseProvider.Postgres ? PostgresServer.DropDatabaseAsync(c) : Task.CompletedTask;
+        provider == DatabaseProvider.Postgres && drop ? PostgresServer.DropDatabaseAsync(c) : Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Demo:Seed", seed ? "true" : "false");
     }
 }
 

@@ -10,7 +10,9 @@ public sealed class UnreadNotificationsViewComponent(Inbox inbox) : ViewComponen
     {
         var actor = Actor.From(UserClaimsPrincipal);
         if (!actor.Is(Roles.Member)) return Content("");
-        var unread = await inbox.UnreadAsync(actor.Id, HttpContext.RequestAborted);
+        int unread;
+        try { unread = await inbox.UnreadAsync(actor.Id, HttpContext.RequestAborted); }
+        catch (Exception e) when (Shared.DatabaseOutage.IsOutage(e)) { return Content(""); } // the 503 page still renders
         return View("/Participation/Pages/_UnreadNotifications.cshtml", unread);
     }
 }

@@ -20,6 +20,8 @@ public sealed class ErrorModel : PageModel
 
     public void Show(int code)
     {
+        // The exception handler re-executes /error/500; a database outage is a 503 that says to retry.
+        if (code == 500 && Response.StatusCode == StatusCodes.Status503ServiceUnavailable) code = 503;
         Code = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = Code;
         (Title, Message) = Code switch
@@ -30,6 +32,7 @@ public sealed class ErrorModel : PageModel
                 "The page may have moved, or the activity is not published. Check the address or start from the activities."),
             400 => ("The request is not valid.", "Go back, check what you entered and try again."),
             429 => ("Too many requests; try again later.", "You sent many requests in a short time. Wait a minute, then try again."),
+            503 => ("The database is not answering just now.", "Nothing was half-saved. Try again in a few seconds."),
             _ => ("Something went wrong on our side.",
                 "The error has been logged. Please try again in a moment."),
         };
