@@ -19,12 +19,16 @@ public sealed class QuartzTimetable(ISchedulerFactory schedulers, TimeProvider t
 
     public static TriggerKey LaunchKey(Guid activityId) => new("launch", activityId.ToString());
     public static TriggerKey EndKey(Guid activityId) => new("end", activityId.ToString());
-    public static TriggerKey ReminderKey(Guid activityId, TimeSpan lead) => new($"reminder-{(long)lead.TotalMinutes}", activityId.ToString());
+    /// <summary>Whole-minute leads keep their original key (<c>reminder-60</c>); others are named in seconds (<c>reminder-90s</c>).</summary>
+    public static TriggerKey ReminderKey(Guid activityId, TimeSpan lead) => new(lead.Ticks % TimeSpan.TicksPerMinute == 0
+        ? $"reminder-{(long)lead.TotalMinutes}" : $"reminder-{(long)lead.TotalSeconds}s", activityId.ToString());
 
     /// <summary>The activity a trigger is for (its group), and for a reminder its lead.</summary>
     public static (Guid ActivityId, TimeSpan Lead) Parse(TriggerKey key) =>
         (Guid.Parse(key.Group), key.Name.StartsWith("reminder-", StringComparison.Ordinal)
-            ? TimeSpan.FromMinutes(long.Parse(key.Name["reminder-".Length..], System.Globalization.CultureInfo.InvariantCulture))
+            ? key.Name.EndsWith('s')
+                ? TimeSpan.FromSeconds(long.Parse(key.Name["reminder-".Length..^1], System.Globalization.CultureInfo.InvariantCulture))
+                : TimeSpan.FromMinutes(long.Parse(key.Name["reminder-".Length..], System.Globalization.CultureInfo.InvariantCulture))
             : TimeSpan.Zero);
 
     public async Task SyncAsync(Activity activity, CancellationToken ct)
