@@ -45,8 +45,16 @@ public sealed record Access(Who[] Allowed, Stage Stage, bool RefusesBadCredentia
     /// <summary>Sends a small PNG as multipart <c>file</c> (upload routes read the file before anything else).</summary>
     public Access Uploading() => this with { Upload = true };
 
+    /// <summary>Also tried on the demo activity in <paramref name="stage"/>, where only <paramref name="who"/> pass.</summary>
+    public Access AndOn(Stage stage, params Who[] who) => this with { Also = new Access(who, stage) { Body = Body, Upload = Upload } };
+
+    public Access? Also { get; init; }
+
+    public IEnumerable<Access> Variants() => Also is null ? [this] : [this, .. Also.Variants()];
+
     public override string ToString() =>
-        Allowed.Length == 0 ? "Nobody" : Allowed.Length == Enum.GetValues<Who>().Length ? "Anyone" : $"Allow({string.Join(", ", Allowed)})";
+        (Allowed.Length == 0 ? "Nobody" : Allowed.Length == Enum.GetValues<Who>().Length ? "Anyone" : $"Allow({string.Join(", ", Allowed)})")
+        + (Stage == Stage.Live ? "" : $" on {Stage}");
 }
 
 /// <summary>
@@ -84,7 +92,7 @@ public static class AuthorizationMatrix
         // Planning and approval (P, A; S2.2: plan internals for the team and the reviewers).
         ["GET /api/activities"] = Anyone, // members and visitors see published ones only
         ["POST /api/activities"] = Allow(Planner, Team),
-        ["GET /api/activities/{id}"] = Allow(Team, CommunityHead).On(Stage.Draft), // a draft: its team and the head; members once approved
+        ["GET /api/activities/{id}"] = Anyone.AndOn(Stage.Draft, Team, CommunityHead), // a draft: its team and the head; members once approved
         ["PUT /api/activities/{id}"] = Allow(Team).On(Stage.Draft),
         ["POST /api/activities/{id}/submit"] = Allow(Team).On(Stage.Draft),
         ["POST /api/activities/{id}/amendments"] = Allow(Team).On(Stage.Approved),
@@ -95,20 +103,20 @@ public static class AuthorizationMatrix
         ["POST /api/activities/{id}/reviews"] = Allow(CommunityHead).On(Stage.HeadReview).Sending(Verdict), // the head at HeadReview, never the team
 
         // Participation (M; S1.3: registrations for the team and moderators).
-        ["POST /api/activities/{id}/registrations"] = Allow(Members).On(Stage.Approved),
+        ["POST /api/activities/{id}/registrations"] = Allow(Members).On(Stage.Approved).AndOn(Stage.Draft),
         ["GET /api/activities/{id}/registrations"] = Allow(Team, Moderator),
         ["GET /api/activities/{id}/registrations/export.csv"] = Allow(Team, Moderator),
         ["GET /api/activities/{id}/registrations/me"] = Allow(Members), // a member not registered gets 404
         ["DELETE /api/activities/{id}/registrations/me"] = Allow(Members),
-        ["GET /api/activities/{id}/eligibility"] = SignedIn.On(Stage.Approved),
-        ["POST /api/activities/{id}/submissions"] = Allow(Members), // being registered is a business rule (422), not authorization
+        ["GET /api/activities/{id}/eligibility"] = SignedIn.On(Stage.Approved).AndOn(Stage.Draft), // nobody is eligible for a draft
+        ["POST /api/activities/{id}/submissions"] = Allow(Members).AndOn(Stage.Draft), // being registered is a business rule (422), not authorization
         ["GET /api/activities/{id}/submissions"] = Allow(Team, CommunityHead, Moderator, Admin),
         ["POST /api/submissions/{sid}/decision"] = Allow(Team, Moderator).Sending("""{"decision":"reject","reason":"authorization matrix"}"""),
-        ["POST /api/activities/{id}/comments"] = SignedIn, // API.md: members and staff
-        ["GET /api/activities/{id}/comments"] = Anyone, // a published activity's thread is public
+        ["POST /api/activities/{id}/comments"] = SignedIn.AndOn(Stage.Draft), // API.md: members and staff; no discussion of a draft
+        ["GET /api/activities/{id}/comments"] = Anyone.AndOn(Stage.Draft, Team, CommunityHead), // a published activity's thread is public
         ["GET /api/activities/{id}/questions/unanswered"] = Allow(Team, CommunityHead, Moderator, Admin),
         ["GET /api/activities/{id}/counts"] = Allow(Team, CommunityHead, Moderator, Admin),
-        ["GET /api/activities/{id}/tasks/me"] = SignedIn,
+        ["GET /api/activities/{id}/tasks/me"] = SignedIn.AndOn(Stage.Draft, Team, CommunityHead),
         ["POST /api/comments/{cid}/like"] = SignedIn,
         ["DELETE /api/comments/{cid}/like"] = SignedIn,
         ["GET /api/me/activities"] = SignedIn,
@@ -152,15 +160,15 @@ public static class AuthorizationMatrix
         ["POST /api/incidents/{id}/resolve"] = Allow(Team, CommunityHead, Moderator),
 
         // Results and rewards (E3; DRAW.md: draws and results are public and verifiable).
-        ["GET /api/activities/{id}/results"] = Anyone.On(Stage.Closed),
+        ["GET /api/activities/{id}/results"] = Anyone.On(Stage.Closed).AndOn(Stage.Draft), // nothing to see before publication
         ["POST /api/activities/{id}/results/publish"] = Allow(Team).On(Stage.Ended),
         ["GET /api/activities/{id}/ranking"] = Allow(Team, CommunityHead).On(Stage.Closed),
-        ["GET /api/activities/{id}/awards"] = Anyone.On(Stage.Closed), // public once results are out; delivery details only for the team and the winner (AwardQueries.View)
+        ["GET /api/activities/{id}/awards"] = Anyone.On(Stage.Closed).AndOn(Stage.Draft), // public once results are out; delivery details only for the team and the winner (AwardQueries.View)
         ["POST /api/activities/{id}/coupons"] = Allow(Team).On(Stage.Ended),
         ["POST /api/activities/{id}/close"] = Allow(Team).On(Stage.Ended),
         ["POST /api/submissions/{id}/scores"] = Allow(Team, CommunityHead),
         ["POST /api/activities/{id}/draws"] = Allow(Team).On(Stage.Ended),
-        ["GET /api/activities/{id}/draws"] = Anyone.On(Stage.Closed),
+        ["GET /api/activities/{id}/draws"] = Anyone.On(Stage.Closed).AndOn(Stage.Draft, Team, CommunityHead),
         ["GET /api/draws/{id}"] = Anyone,
         ["POST /api/draws/{id}/reveal"] = Allow(Team),
         ["POST /api/draws/{id}/redraw"] = Allow(Team),
@@ -226,9 +234,9 @@ public static class AuthorizationMatrix
         ["POST /api/surveys/{id}/responses"] = Allow(Members), // only members answer; being in the audience is a business rule (422)
         ["GET /api/surveys/{id}/results"] = Allow(Team, CommunityHead, Admin),
         ["GET /api/surveys/{id}/export"] = Allow(Team, CommunityHead, Admin),
-        ["GET /api/activities/{id}/surveys"] = Anyone.On(Stage.Closed), // the published surveys of a published activity
+        ["GET /api/activities/{id}/surveys"] = Anyone.On(Stage.Closed).AndOn(Stage.Draft, Team, CommunityHead), // the published surveys of a published activity
         ["GET /api/me/surveys"] = SignedIn,
-        ["POST /api/activities/{id}/feedback"] = Allow(Members).On(Stage.Closed),
+        ["POST /api/activities/{id}/feedback"] = Allow(Members).On(Stage.Closed).AndOn(Stage.Draft),
         ["GET /api/activities/{id}/feedback"] = Allow(Team, CommunityHead, Admin).On(Stage.Closed),
         ["GET /api/feedback"] = Staff, // each sees the threads of their own teams' activities; the head and admins all
         ["GET /api/feedback/{threadId}"] = Allow(Participant, Team, CommunityHead, Admin), // the member who wrote it and those who manage the activity
