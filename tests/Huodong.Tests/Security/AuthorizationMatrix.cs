@@ -46,7 +46,8 @@ public sealed record Access(Who[] Allowed, Stage Stage, bool RefusesBadCredentia
     public Access Uploading() => this with { Upload = true };
 
     /// <summary>Also tried on the demo activity in <paramref name="stage"/>, where only <paramref name="who"/> pass.</summary>
-    public Access AndOn(Stage stage, params Who[] who) => this with { Also = new Access(who, stage) { Body = Body, Upload = Upload } };
+    public Access AndOn(Stage stage, params Who[] who) =>
+        this with { Also = Also?.AndOn(stage, who) ?? new Access(who, stage) { Body = Body, Upload = Upload } };
 
     public Access? Also { get; init; }
 
@@ -92,12 +93,14 @@ public static class AuthorizationMatrix
         // Planning and approval (P, A; S2.2: plan internals for the team and the reviewers).
         ["GET /api/activities"] = Anyone, // members and visitors see published ones only
         ["POST /api/activities"] = Allow(Planner, Team),
-        ["GET /api/activities/{id}"] = Anyone.AndOn(Stage.Draft, Team, CommunityHead), // a draft: its team and the head; members once approved
+        // A draft: its team and the head. Under review: also the other staff (API.md "staff"), not another team's planner.
+        ["GET /api/activities/{id}"] = Anyone.AndOn(Stage.Draft, Team, CommunityHead)
+            .AndOn(Stage.HeadReview, Team, CommunityHead, Moderator, Finance, Admin),
         ["PUT /api/activities/{id}"] = Allow(Team).On(Stage.Draft),
         ["POST /api/activities/{id}/submit"] = Allow(Team).On(Stage.Draft),
         ["POST /api/activities/{id}/amendments"] = Allow(Team).On(Stage.Approved),
         ["POST /api/activities/{id}/cancel"] = Allow(Team, Leader).On(Stage.Approved),
-        ["GET /api/activities/{id}/history"] = Allow(Team, CommunityHead, Leader, Admin),
+        ["GET /api/activities/{id}/history"] = Allow(Team, CommunityHead, Leader, Admin).AndOn(Stage.HeadReview, Team, CommunityHead, Admin), // the leader once it reaches them
         ["GET /api/activities/{id}/versions/{number}"] = Allow(Team, CommunityHead, Leader, Admin),
         ["GET /api/activities/{id}/reviews"] = Allow(Team, CommunityHead, Leader, Admin),
         ["POST /api/activities/{id}/reviews"] = Allow(CommunityHead).On(Stage.HeadReview).Sending(Verdict), // the head at HeadReview, never the team
