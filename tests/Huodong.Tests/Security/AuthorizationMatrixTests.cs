@@ -106,7 +106,7 @@ public abstract class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
                 if (status is not (401 or 403 or 404)) passed.Add(who);
                 statuses.Add($"{who} {status}");
             }
-            failures.Add($"    observed today for {route}: [\"{route}\"] = {new Access([.. passed], Stage.Live)}, // {string.Join(", ", statuses)}");
+            failures.Add($"    who gets through {route} today (review before copying): [\"{route}\"] = {new Access([.. passed], Stage.Live)}, // {string.Join(", ", statuses)}");
         }
 
         // A check proves something only if the resource is there for those allowed: not every allowed caller may get 404.
