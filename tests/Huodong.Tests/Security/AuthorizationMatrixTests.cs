@@ -117,8 +117,10 @@ public abstract class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
 
         // HUODONG_MATRIX_DUMP=<folder> writes every status seen, one line per route, for reviewing the matrix.
         if (Environment.GetEnvironmentVariable("HUODONG_MATRIX_DUMP") is { Length: > 0 } dump)
-            File.WriteAllLines(Path.Combine(dump, $"matrix-{app.Provider}.txt"), observed.GroupBy(o => o.Check.Route).OrderBy(g => g.Key).Select(g => $"{g.Key} [{g.First().Check.Access}] " + string.Join(", ", g.OrderBy(o => o.Check.Who).Select(o => $"{o.Check.Who} {o.Status}")))
-                    .Prepend($"{app.Provider}: {routes.Count} routes, {checks.Count} calls in {clock.Elapsed.TotalSeconds:0.0} s"));
+            File.WriteAllLines(Path.Combine(dump, $"matrix-{app.Provider}.txt"), observed
+                .GroupBy(o => (o.Check.Route, o.Check.Access.Stage)).OrderBy(g => g.Key.Route)
+                .Select(g => $"{g.Key.Route} [{g.First().Check.Access}] " + string.Join(", ", g.OrderBy(o => o.Check.Who).Select(o => $"{o.Check.Who} {o.Status}")))
+                .Prepend($"{app.Provider}: {routes.Count} routes, {checks.Count} calls in {clock.Elapsed.TotalSeconds:0.0} s"));
         TestContext.Current.TestOutputHelper?.WriteLine($"{app.Provider}: {routes.Count} routes, {checks.Count} calls in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.True(failures.Count == 0, $"{failures.Count} authorization matrix failures:\n" + string.Join("\n", failures));
     }
