@@ -13,8 +13,10 @@ public static class ComplianceApi
             Results.Ok(await compliance.StatusAsync(Actor.From(http.User).Id, ct))).WithTags("Me").RequireAuthorization();
 
         var g = app.MapGroup("/api/compliance").WithTags("Compliance").RequireAuthorization();
-        g.MapGet("/agreements/current", async (Data.HuodongDb db, CancellationToken ct) =>
-            await db.Set<AgreementVersion>().AsNoTracking().OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct) is { } v
+        // The staff confidentiality agreement is for staff to read and sign (S2.1), not for members.
+        g.MapGet("/agreements/current", async (HttpContext http, Data.HuodongDb db, CancellationToken ct) =>
+            !Actor.From(http.User).IsStaff ? Error.Forbidden.ToProblem(http)
+            : await db.Set<AgreementVersion>().AsNoTracking().OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct) is { } v
                 ? Results.Ok(v) : Results.NotFound());
         g.MapPost("/agreements", async (Body<AgreementInput> body, HttpContext http, Compliance compliance, CancellationToken ct) =>
         {

@@ -1,0 +1,363 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Huodong.Tests.Infrastructure;
+using Huodong.Web.Budget;
+using Huodong.Web.Conduct;
+using Huodong.Web.Evaluation.Feedback;
+using Huodong.Web.Evaluation.Improvement;
+using Huodong.Web.Evaluation.Surveys;
+using Huodong.Web.LiveOps;
+using Huodong.Web.Participation;
+using Huodong.Web.People;
+using Huodong.Web.Planning;
+using Huodong.Web.Preparation;
+using Huodong.Web.Rewards;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Huodong.Tests.Security.Who;
+
+namespace Huodong.Tests.Security;
+
+/// <summary>
+/// ASVS V8 / S1.3, S2.2: every API route of the running app, called by every kind of caller, against the checked-in
+/// <see cref="AuthorizationMatrix"/>. A caller the matrix does not allow must get 401, 403 or 404 (no unexpected
+/// allow); a caller it allows must not get 401 or 403. Routes come from the app's own route table, so a new route
+/// without a matrix line fails here, as does a matrix line whose route is gone.
+/// </summary>
+/// <remarks>
+/// Route parameters are real demo resources (<see cref="DemoResources"/>). Requests that change state send an empty
+/// JSON object, so allowed callers mostly get 400/409/422; denied callers are all tried first, before any allowed
+/// caller may have changed something, and each provider's class has an app of its own.
+/// </remarks>
+public abstract class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        app.SkipUnlessAvailable();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Every_route_is_in_the_matrix_and_each_caller_gets_exactly_the_access_it_says()
+    {
+        var clock = Stopwatch.StartNew();
+        var routes = ApiRoutes(app.Services);
+        var failures = new List<string>();
+
+        // (a) and (b): the matrix and the route table name the same routes.
+        foreach (var route in routes.Where(r => !AuthorizationMatrix.Routes.ContainsKey(r)))
+            failures.Add($"Route {route} is not in the authorization matrix: add it to the matrix (AuthorizationMatrix.cs) as\n" +
+                         $"        [\"{route}\"] = Allow(...), // who may call it, and why");
+        foreach (var line in AuthorizationMatrix.Routes.Keys.Where(k => !routes.Contains(k)))
+            failures.Add($"The matrix names {line}, which the app no longer maps: remove or correct its line in AuthorizationMatrix.cs");
+
+        // The demo has no budget adjustment waiting for the leader: the team asks for one, so its decision has one to refuse.
+        var team = await app.As("planner");
+        var ended = await app.WithDb(db => db.Activities.Where(a => a.Status == ActivityStatus.Ended).Select(a => a.Id).FirstAsync());
+        await (await team.PostJson($"/api/activities/{ended}/budget/adjustments",
+            new { category = "Promotion", amount = 5000m, reason = "authorization matrix" })).ShouldBe(HttpStatusCode.Created);
+
+        var demo = await DemoResources.LoadAsync(app);
+        var clients = await Clients(demo);
+
+        var checks = routes.Where(AuthorizationMatrix.Routes.ContainsKey)
+            .SelectMany(route => AuthorizationMatrix.Routes[route].Variants().SelectMany(access => Enum.GetValues<Who>().Select(who => new Check(route, who, access))))
+            .ToList();
+
+        // Denied callers first, all of them, before any allowed call may have changed what they would see.
+        var observed = new ConcurrentBag<(Check Check, int Status, string Body)>();
+        await Parallel.ForEachAsync(checks.Where(c => !c.Allowed), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
+            async (c, _) => observed.Add(await Call(c, demo, clients)));
+        // Then allowed callers: reads in parallel, then changes one at a time (deletions last).
+        await Parallel.ForEachAsync(checks.Where(c => c.Allowed && c.Method == "GET"), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
+            async (c, _) => observed.Add(await Call(c, demo, clients)));
+        foreach (var c in checks.Where(c => c.Allowed && c.Method != "GET").OrderBy(c => c.Method == "DELETE"))
+            observed.Add(await Call(c, demo, clients));
+
+        foreach (var (c, status, body) in observed.OrderBy(o => o.Check.Route).ThenBy(o => o.Check.Who))
+        {
+            var url = demo.Url(c.Route, c.Access.Stage);
+            if (status >= 500)
+                failures.Add($"{c.Route} as {c.Who}: {status} from {url} (never a 5xx): {Short(body)}");
+            else if (!c.Allowed && status is not (401 or 403 or 404))
+                failures.Add($"UNEXPECTED ALLOW: {c.Route} as {c.Who} got {status} from {url}; the matrix allows only {c.Access}: {Short(body)}");
+            else if (c.Allowed && status is 401 or 403 && !(status == 401 && c.Access.RefusesBadCredentials))
+                failures.Add($"EXPECTED ALLOW REFUSED: {c.Route} as {c.Who} got {status} from {url}; the matrix allows {c.Access}: {Short(body)}");
+        }
+
+        // A route without a line: say who gets through today, to start its line from (after review: that is the point).
+        foreach (var route in routes.Where(r => !AuthorizationMatrix.Routes.ContainsKey(r)))
+        {
+            var unknown = new Access([], Stage.Live);
+            var passed = new List<Who>();
+            var statuses = new List<string>();
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var (_, status, _) = await Call(new Check(route, who, unknown), demo, clients);
+                if (status is not (401 or 403 or 404)) passed.Add(who);
+                statuses.Add($"{who} {status}");
+            }
+            failures.Add($"    who gets through {route} today (review before copying): [\"{route}\"] = {new Access([.. passed], Stage.Live)}, // {string.Join(", ", statuses)}");
+        }
+
+        // A check proves something only if the resource is there for those allowed: not every allowed caller may get 404.
+        foreach (var group in observed.Where(o => o.Check.Allowed).GroupBy(o => (o.Check.Route, o.Check.Access.Stage)))
+            if (group.All(o => o.Status == 404))
+                failures.Add($"{group.Key.Route}: every allowed caller got 404 from {demo.Url(group.Key.Route, group.Key.Stage)}, " +
+                             "so its denials prove nothing: pick a demo resource that exists (DemoResources) or a stage with .On(...)");
+
+        // HUODONG_MATRIX_DUMP=<folder> writes every status seen, one line per route, for reviewing the matrix.
+        if (Environment.GetEnvironmentVariable("HUODONG_MATRIX_DUMP") is { Length: > 0 } dump)
+            File.WriteAllLines(Path.Combine(dump, $"matrix-{app.Provider}.txt"), observed
+                .GroupBy(o => (o.Check.Route, o.Check.Access.Stage)).OrderBy(g => g.Key.Route)
+                .Select(g => $"{g.Key.Route} [{g.First().Check.Access}] " + string.Join(", ", g.OrderBy(o => o.Check.Who).Select(o => $"{o.Check.Who} {o.Status}")))
+                .Prepend($"{app.Provider}: {routes.Count} routes, {checks.Count} calls in {clock.Elapsed.TotalSeconds:0.0} s"));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{app.Provider}: {routes.Count} routes, {checks.Count} calls in {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(failures.Count == 0, $"{failures.Count} authorization matrix failures:\n" + string.Join("\n", failures));
+    }
+
+    private sealed record Check(string Route, Who Who, Access Access)
+    {
+        public string Method => Route[..Route.IndexOf(' ')];
+        public bool Allowed => Access.Allows(Who);
+    }
+
+    private async Task<(Check, int, string)> Call(Check c, DemoResources demo, IReadOnlyDictionary<string, HttpClient> clients)
+    {
+        var client = clients[demo.Account(c.Who, c.Route, c.Access.Stage)];
+        var url = demo.Url(c.Route, c.Access.Stage);
+        using var request = new HttpRequestMessage(new HttpMethod(c.Method), url);
+        if (c.Access.Upload)
+        {
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Encoding.ASCII.GetBytes("IHDR matrix")]);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            form.Add(file, "file", "matrix.png");
+            request.Content = form;
+        }
+        else if (c.Method != "GET")
+            request.Content = new StringContent(demo.Fill(c.Access.Body ?? "{}", c.Route, c.Access.Stage), Encoding.UTF8, "application/json");
+        using var response = await client.SendAsync(request, Ct);
+        return (c, (int)response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>One client per account the checks use (bearer tokens from /api/auth/login, one sign-in each).</summary>
+    private async Task<IReadOnlyDictionary<string, HttpClient>> Clients(DemoResources demo)
+    {
+        var accounts = demo.Accounts().Distinct().ToList();
+        var clients = new ConcurrentDictionary<string, HttpClient>();
+        await Parallel.ForEachAsync(accounts, Ct, async (account, _) =>
+            clients[account] = account == "" ? app.Anonymous() : await app.As(account));
+        return clients;
+    }
+
+    private static string Short(string body) => body.Length > 300 ? body[..300] + "…" : body;
+
+    /// <summary>"METHOD /pattern" for every endpoint under /api, route constraints and trailing slashes dropped.</summary>
+    public static SortedSet<string> ApiRoutes(IServiceProvider services)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = Normalise(endpoint.RoutePattern.RawText ?? "");
+            if (!pattern.StartsWith("/api/", StringComparison.Ordinal)) continue;
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+            foreach (var method in methods) set.Add($"{method} {pattern}");
+        }
+        return set;
+    }
+
+    private static string Normalise(string raw)
+    {
+        var p = Regex.Replace("/" + raw.TrimStart('/'), @"\{(\*?\w+)(:[^}]*)?\}", "{$1}");
+        return p.Length > 1 ? p.TrimEnd('/') : p;
+    }
+}
+
+public sealed class AuthorizationMatrixTests_Sqlite(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
+public sealed class AuthorizationMatrixTests_Postgres(PostgresApp app) : AuthorizationMatrixTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>
+/// The demo resources the matrix's routes are called on, and the demo account behind each <see cref="Who"/>.
+/// planner@ is on every demo activity's team; planner2@ is on the LeaderReview quiz's team only, so on every other
+/// activity it is a Planner of another team.
+/// </summary>
+public sealed class DemoResources
+{
+    private readonly Dictionary<Stage, Guid> _activities = [];
+    private readonly Dictionary<Stage, string> _participants = [];
+    private readonly Dictionary<string, (string Value, string? Owner)> _ids = [];
+    private string _member = "";
+
+    public static async Task<DemoResources> LoadAsync(TestApp app) => await app.WithDb(async db =>
+    {
+        var d = new DemoResources();
+        var activities = await db.Activities.AsNoTracking().Select(a => new { a.Id, a.Status, a.Amendment }).ToListAsync();
+        Guid One(ActivityStatus s) => activities.Where(a => a.Status == s).OrderBy(a => a.Id).Select(a => a.Id).First();
+        var closedWithAwards = await db.Set<Award>().Select(a => a.ActivityId).Distinct().ToListAsync();
+        d._activities[Stage.Draft] = One(ActivityStatus.Draft);
+        d._activities[Stage.HeadReview] = One(ActivityStatus.HeadReview);
+        d._activities[Stage.LeaderReview] = One(ActivityStatus.LeaderReview);
+        d._activities[Stage.Approved] = activities.First(a => a.Status == ActivityStatus.Approved && a.Amendment == null).Id;
+        d._activities[Stage.Live] = One(ActivityStatus.Live);
+        d._activities[Stage.Ended] = One(ActivityStatus.Ended);
+        d._activities[Stage.Closed] = activities.Where(a => a.Status == ActivityStatus.Closed && closedWithAwards.Contains(a.Id))
+            .OrderByDescending(a => a.Id).First().Id;
+
+        var emails = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Email ?? "");
+        var registered = await db.Registrations.AsNoTracking().Select(r => new { r.ActivityId, r.MemberId }).ToListAsync();
+        var submitters = await db.Submissions.AsNoTracking().Select(s => new { s.ActivityId, s.MemberId }).ToListAsync();
+        foreach (var (stage, id) in d._activities)
+        {
+            var ids = registered.Where(r => r.ActivityId == id).Select(r => r.MemberId).ToList();
+            var best = submitters.Where(s => s.ActivityId == id && ids.Contains(s.MemberId)).Select(s => (Guid?)s.MemberId).FirstOrDefault()
+                       ?? ids.Cast<Guid?>().FirstOrDefault();
+            if (best is { } m) d._participants[stage] = emails[m];
+        }
+
+        // A member with no part in anything: no registration, award, case, thread or survey answer.
+        var involved = registered.Select(r => r.MemberId)
+            .Concat(await db.Set<Award>().Select(a => a.MemberId).ToListAsync())
+            .Concat(await db.Set<ModerationCase>().Select(c => c.MemberId).ToListAsync())
+            .Concat(await db.Set<FeedbackThread>().Select(t => t.MemberId).ToListAsync())
+            .Concat(await db.Set<SurveyResponse>().Where(r => r.MemberId != null).Select(r => r.MemberId!.Value).ToListAsync())
+            .ToHashSet();
+        d._member = emails.Where(e => e.Value.StartsWith("member", StringComparison.Ordinal) && !involved.Contains(e.Key))
+            .Select(e => e.Value).OrderByDescending(e => e.Length).ThenByDescending(e => e, StringComparer.Ordinal).First();
+        var memberId = emails.Single(e => e.Value == d._member).Key;
+
+        var live = d._activities[Stage.Live];
+        var ended = d._activities[Stage.Ended];
+        var closed = d._activities[Stage.Closed];
+        var approved = d._activities[Stage.Approved];
+        void Id(string kind, object value, Guid? owner = null) => d._ids[kind] = (value.ToString()!, owner is { } o ? emails[o] : null);
+
+        var submission = await db.Submissions.Where(s => s.ActivityId == live).OrderBy(s => s.CreatedAt).FirstAsync();
+        Id("submission", submission.Id, submission.MemberId);
+        Id("registration", await db.Registrations.Where(r => r.ActivityId == live && r.MemberId == submission.MemberId).Select(r => r.Id).FirstAsync());
+        var comment = await db.Comments.Where(c => c.ActivityId == live && c.ParentId == null).OrderBy(c => c.CreatedAt).FirstAsync();
+        Id("comment", comment.Id, comment.AuthorId);
+        var notification = await db.Notifications.Where(n => n.UserId == submission.MemberId).OrderBy(n => n.CreatedAt).FirstAsync();
+        Id("notification", notification.Id, notification.UserId);
+        var expense = await db.Set<Expense>().Where(e => e.ActivityId == ended).OrderByDescending(e => e.Status == ExpenseStatus.Submitted).FirstAsync();
+        Id("expense", expense.Id);
+        Id("voucher", await db.Set<Voucher>().Where(v => v.ExpenseId == expense.Id).Select(v => v.Id).FirstAsync());
+        Id("adjustment", await db.Set<BudgetAdjustment>().Select(a => (Guid?)a.Id).FirstOrDefaultAsync() ?? Guid.NewGuid());
+        Id("draw", await db.Draws.Where(x => x.ActivityId == closed).Select(x => x.Id).FirstAsync());
+        var award = await db.Set<Award>().Where(a => a.ActivityId == closed).OrderBy(a => a.Rank).FirstAsync();
+        Id("award", award.Id, award.MemberId);
+        Id("incident", await db.Incidents.Where(i => i.ActivityId == live).Select(i => i.Id).FirstAsync());
+        var @case = await db.ModerationCases.OrderBy(c => c.OpenedAt).FirstAsync();
+        Id("case", @case.Id, @case.MemberId);
+        Id("term", await db.ConductTerms.Select(t => t.Id).FirstAsync());
+        Id("duty", await db.Duties.Where(x => x.ActivityId == approved || x.ActivityId == live).Select(x => x.Id).FirstAsync());
+        Id("material", await db.Materials.Where(x => x.ActivityId == approved || x.ActivityId == live).Select(x => x.Id).FirstAsync());
+        var check = await db.ReadinessChecks.OrderByDescending(c => c.RanAt).FirstOrDefaultAsync();
+        Id("check", check?.Id ?? Guid.NewGuid());
+        Id("key", check is null ? "none" : await db.Set<ChecklistItem>().Where(i => i.CheckId == check.Id).Select(i => i.Key).FirstAsync());
+        if (check is not null) d._activities[Stage.ReadinessCheck] = check.ActivityId;
+        Id("improvement", await db.Set<ImprovementAction>().Select(x => x.Id).FirstAsync());
+        var survey = await db.Set<Survey>().Where(s => s.ActivityId == closed).Select(s => (Guid?)s.Id).FirstOrDefaultAsync()
+                     ?? await db.Set<Survey>().Select(s => s.Id).FirstAsync();
+        Id("survey", survey);
+        var thread = await db.Set<FeedbackThread>().OrderBy(t => t.CreatedAt).FirstAsync();
+        Id("thread", thread.Id, thread.MemberId);
+        Id("member", memberId);
+        return d;
+    });
+
+    /// <summary>The account ("" for anonymous, else an email) that plays <paramref name="who"/> on this route.</summary>
+    public string Account(Who who, string route, Stage stage) => who switch
+    {
+        Anonymous => "",
+        Member => _member,
+        Participant => Owner(route) ?? _participants.GetValueOrDefault(StageOf(route, stage)) ?? _participants[Stage.Live],
+        Planner => $"planner2@{DemoSeed.Domain}",
+        Team => $"planner@{DemoSeed.Domain}",
+        CommunityHead => $"head@{DemoSeed.Domain}",
+        Leader => $"leader@{DemoSeed.Domain}",
+        Moderator => $"moderator@{DemoSeed.Domain}",
+        Finance => $"finance@{DemoSeed.Domain}",
+        Admin => $"admin@{DemoSeed.Domain}",
+        _ => throw new ArgumentOutOfRangeException(nameof(who)),
+    };
+
+    public IEnumerable<string> Accounts() =>
+        Enum.GetValues<Who>().Where(w => w != Participant).Select(w => Account(w, "", Stage.Live))
+            .Concat(_participants.Values).Concat(_ids.Values.Where(v => v.Owner is not null).Select(v => v.Owner!));
+
+    private Stage StageOf(string route, Stage stage) =>
+        route.Contains("/readiness-checks/{checkId}") && _activities.ContainsKey(Stage.ReadinessCheck) ? Stage.ReadinessCheck : stage;
+
+    /// <summary>The member a route's own resource belongs to (the award's winner, the case's member, …), if any.</summary>
+    private string? Owner(string route) => Kind(route) is { } kind ? _ids[kind].Owner : null;
+
+    private static string? Kind(string route)
+    {
+        var path = route[(route.IndexOf(' ') + 1)..];
+        return path switch
+        {
+            _ when path.StartsWith("/api/submissions/") => "submission",
+            _ when path.StartsWith("/api/comments/") => "comment",
+            _ when path.StartsWith("/api/me/notifications/{") => "notification",
+            _ when path.StartsWith("/api/expenses/{") => "expense",
+            _ when path.StartsWith("/api/budget-adjustments/") => "adjustment",
+            _ when path.StartsWith("/api/draws/") => "draw",
+            _ when path.StartsWith("/api/awards/") => "award",
+            _ when path.StartsWith("/api/incidents/") => "incident",
+            _ when path.StartsWith("/api/moderation/cases/{") => "case",
+            _ when path.StartsWith("/api/conduct/terms/{") => "term",
+            _ when path.StartsWith("/api/duties/") => "duty",
+            _ when path.StartsWith("/api/materials/") => "material",
+            _ when path.StartsWith("/api/improvements/{") => "improvement",
+            _ when path.StartsWith("/api/surveys/{") => "survey",
+            _ when path.StartsWith("/api/feedback/{") => "thread",
+            _ when path.StartsWith("/api/members/{") => "member",
+            _ => null,
+        };
+    }
+
+    /// <summary>The route with its parameters filled from the demo data.</summary>
+    public string Url(string route, Stage stage)
+    {
+        var path = route[(route.IndexOf(' ') + 1)..];
+        // Identity's e-mail confirmation reads its parameters from the query (an unknown user: 401).
+        var query = path == "/api/auth/confirmEmail" ? $"?userId={Guid.NewGuid()}&code=x" : "";
+        return Fill(path, route, stage) + query;
+    }
+
+    /// <summary><paramref name="text"/> (a path or a JSON body) with each <c>{param}</c> replaced by its demo value.</summary>
+    public string Fill(string text, string route, Stage stage)
+    {
+        var kind = Kind(route);
+        return Regex.Replace(text, @"\{(\w+)\}", m => m.Groups[1].Value switch
+        {
+            "id" when kind is not null => _ids[kind].Value,
+            "id" => _activities[StageOf(route, stage)].ToString(),
+            // An improvement is applied to a plan of the caller's team; the approved one is seen by all staff, so
+            // another team's planner meets the permission check, not "no such activity".
+            "activityId" => _activities[Stage.Approved].ToString(),
+            "sid" => _ids["submission"].Value,
+            "cid" => _ids["comment"].Value,
+            "nid" => _ids["notification"].Value,
+            "threadId" => _ids["thread"].Value,
+            "dutyId" => _ids["duty"].Value,
+            "materialId" => _ids["material"].Value,
+            "checkId" => _ids["check"].Value,
+            "key" => _ids["key"].Value,
+            "voucherId" => _ids["voucher"].Value,
+            "number" => "1",
+            "registration" => _ids["registration"].Value,
+            var other => throw new InvalidOperationException($"No demo value for route parameter {{{other}}} of {route}: teach DemoResources.Url one."),
+        });
+    }
+}
