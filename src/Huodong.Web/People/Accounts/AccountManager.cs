@@ -32,6 +32,19 @@ public sealed class AccountManager(IUserStore<AppUser> store, IOptions<IdentityO
         AuditedAsync(user, "account.recovery-codes.generated", () => base.GenerateNewTwoFactorRecoveryCodesAsync(user, number),
             codes => codes is not null, () => Task.FromResult<object?>(new { count = number }));
 
+    /// <summary>
+    /// A key pending enrolment grants nothing, so making one leaves the security stamp (and every session) alone;
+    /// Identity's own reset would sign the account out in the middle of enrolling over the API. Once 2FA is on, a new
+    /// key goes through 2FA being turned off, which does change the stamp.
+    /// </summary>
+    public override async Task<IdentityResult> ResetAuthenticatorKeyAsync(AppUser user)
+    {
+        if (user.TwoFactorEnabled || Store is not IUserAuthenticatorKeyStore<AppUser> keys)
+            return await base.ResetAuthenticatorKeyAsync(user);
+        await keys.SetAuthenticatorKeyAsync(user, GenerateNewAuthenticatorKey(), CancellationToken);
+        return await UpdateAsync(user);
+    }
+
     public override Task<IdentityResult> ChangePasswordAsync(AppUser user, string currentPassword, string newPassword) =>
         AuditedAsync(user, "account.password.changed", () => base.ChangePasswordAsync(user, currentPassword, newPassword));
 
