@@ -52,6 +52,7 @@ public static class PeopleSetup
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticator.Name;
             })
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
             .AddEntityFrameworkStores<HuodongDb>()
@@ -59,6 +60,7 @@ public static class PeopleSetup
             .AddUserManager<AccountManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticator>(SingleUseAuthenticator.Name)
             .AddApiEndpoints();
 
         services.AddScoped<DemoSeed>();

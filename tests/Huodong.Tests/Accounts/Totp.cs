@@ -22,6 +22,10 @@ public static class Totp
 
     public static string Now(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
 
+    /// <summary>The code <paramref name="steps"/> steps ahead: still accepted (clock drift), and later than any used
+    /// before, since each code works once.</summary>
+    public static string Ahead(string base32Key, int steps = 1) => Code(base32Key, DateTimeOffset.UtcNow.AddSeconds(30 * steps));
+
     /// <summary>A well-formed code that is not the current one (nor one step either side).</summary>
     public static string Wrong(string base32Key)
     {

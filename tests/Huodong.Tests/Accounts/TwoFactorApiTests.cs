@@ -14,7 +14,7 @@ namespace Huodong.Tests.Accounts;
 public abstract class TwoFactorApiTests(TestApp app) : ApiTests(app)
 {
     [Fact]
-    public async Task After_enrolment_signing_in_needs_a_current_code_and_a_wrong_one_is_refused()
+    public async Task After_enrolment_signing_in_needs_a_current_code_used_once_and_a_wrong_one_is_refused()
     {
         var email = await App.CreateStaffAsync("tfa-finance", Roles.Finance);
         var before = await App.LoginTokens(email);
@@ -27,8 +27,12 @@ public abstract class TwoFactorApiTests(TestApp app) : ApiTests(app)
         Assert.Contains("RequiresTwoFactor", await withoutCode.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Login(email, code: Totp.Wrong(key))).StatusCode);
 
-        var tokens = await App.LoginTokens(email, code: Totp.Now(key));
+        var code = Totp.Ahead(key);
+        var tokens = await App.LoginTokens(email, code: code);
         await (await App.Bearer(tokens.AccessToken).GetAsync("/api/me/notifications", Ct)).ShouldBe(HttpStatusCode.OK);
+        // Each code works once: the same one again, or the one used to enrol, is refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Login(email, code: code)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await App.Login(email, code: Totp.Now(key))).StatusCode);
         // Enabling 2FA changed the security stamp: the token from before enrolment is refused.
         await (await App.Bearer(before.AccessToken).GetAsync("/api/me/notifications", Ct)).ShouldBe(HttpStatusCode.Unauthorized);
         Assert.Contains("account.two-factor.enabled", await App.AuditCodesAsync(email));
@@ -54,13 +58,13 @@ public abstract class TwoFactorApiTests(TestApp app) : ApiTests(app)
     {
         var email = await App.CreateStaffAsync("tfa-planner", Roles.Planner);
         var (key, _) = await App.EnrolAsync(email);
-        using var client = App.Bearer((await App.LoginTokens(email, code: Totp.Now(key))).AccessToken);
+        using var client = App.Bearer((await App.LoginTokens(email, code: Totp.Ahead(key))).AccessToken);
 
         var refused = await (await client.PostJson("/api/auth/manage/2fa", new { enable = false })).ExpectProblem(HttpStatusCode.BadRequest);
         Assert.Contains("twoFactorCode", refused.Fields);
         await (await client.PostJson("/api/auth/manage/2fa", new { resetSharedKey = true, twoFactorCode = Totp.Wrong(key) })).ShouldBe(HttpStatusCode.BadRequest);
 
-        var off = await (await client.PostJson("/api/auth/manage/2fa", new { enable = false, twoFactorCode = Totp.Now(key) }))
+        var off = await (await client.PostJson("/api/auth/manage/2fa", new { enable = false, twoFactorCode = Totp.Ahead(key, 2) }))
             .Expect<TwoFactorAnswer>(HttpStatusCode.OK);
         Assert.False(off.IsTwoFactorEnabled);
         await App.LoginTokens(email); // the password alone again

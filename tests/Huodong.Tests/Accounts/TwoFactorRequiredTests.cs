@@ -50,7 +50,7 @@ public abstract partial class TwoFactorRequiredTests(TestApp app) : ApiTests(app
         await (await (await App.As("member7")).GetAsync("/api/activities", Ct)).ShouldBe(HttpStatusCode.OK);
 
         var (key, _) = await App.EnrolAsync(email);
-        using var after = App.Bearer((await App.LoginTokens(email, code: Totp.Now(key))).AccessToken);
+        using var after = App.Bearer((await App.LoginTokens(email, code: Totp.Ahead(key))).AccessToken);
         await (await after.GetAsync("/api/activities", Ct)).ShouldBe(HttpStatusCode.OK);
     }
 
@@ -59,8 +59,8 @@ public abstract partial class TwoFactorRequiredTests(TestApp app) : ApiTests(app
     {
         var email = await App.CreateStaffAsync("req-admin", Roles.Admin);
         var (key, _) = await App.EnrolAsync(email);
-        using var client = App.Bearer((await App.LoginTokens(email, code: Totp.Now(key))).AccessToken);
-        var refused = await (await client.PostJson("/api/auth/manage/2fa", new { enable = false, twoFactorCode = Totp.Now(key) }))
+        using var client = App.Bearer((await App.LoginTokens(email, code: Totp.Ahead(key))).AccessToken);
+        var refused = await (await client.PostJson("/api/auth/manage/2fa", new { enable = false, twoFactorCode = Totp.Ahead(key, 2) }))
             .ExpectProblem(HttpStatusCode.Forbidden);
         Assert.Equal("two-factor-required", refused.Code);
     }
@@ -96,7 +96,7 @@ public abstract partial class TwoFactorRequiredTests(TestApp app) : ApiTests(app
             var refused = await second.Post(step, new() { ["Code"] = Totp.Wrong(key) });
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("/account/login?ReturnUrl=", await second.RedirectOf("/console/plans")); // not signed in after a wrong code
-            var signedIn = await second.Post(step, new() { ["Code"] = Totp.Now(key) });
+            var signedIn = await second.Post(step, new() { ["Code"] = Totp.Ahead(key) });
             Assert.Equal("/console/plans", signedIn.Headers.Location?.OriginalString);
             Assert.Null(await second.RedirectOf("/console/plans"));
 
