@@ -1,4 +1,5 @@
 using Huodong.Web.Data;
+using Huodong.Web.People.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -34,8 +35,7 @@ public static class PeopleSetup
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.Name = "huodong.auth";
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle and absolute session limits: AccountsSetup.
             // The API answers 401/403 with problem details instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
@@ -52,18 +52,22 @@ public static class PeopleSetup
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticator.Name;
             })
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
             .AddEntityFrameworkStores<HuodongDb>()
             .AddPasswordValidator<PasswordPolicy>()
+            .AddUserManager<AccountManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticator>(SingleUseAuthenticator.Name)
             .AddApiEndpoints();
 
         services.AddScoped<DemoSeed>();
         services.AddScoped<Members>();
         services.AddScoped<MemberData>();
         services.AddScoped<MemberQueries>();
+        builder.AddAccounts();
     }
 
     private static Task ApiOr(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

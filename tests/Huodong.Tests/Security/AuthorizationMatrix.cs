@@ -67,6 +67,9 @@ public static class AuthorizationMatrix
 {
     private static Access Allow(params Who[] who) => new(who, Stage.Live);
 
+    /// <summary>Routes after which the caller's token is refused: the test calls them last.</summary>
+    public static readonly IReadOnlySet<string> EndsTheSession = new HashSet<string> { "POST /api/me/sessions/revoke" };
+
     private static readonly Who[] Members = [Member, Participant];
     private static readonly Who[] StaffRoles = [Planner, Team, CommunityHead, Leader, Moderator, Finance, Admin];
     private static readonly Who[] SignedInCallers = [.. Members, .. StaffRoles];
@@ -130,6 +133,7 @@ public static class AuthorizationMatrix
         ["PUT /api/me/profile"] = SignedIn,
         ["GET /api/me/data"] = Allow(Members), // PIPL rights are members'; staff accounts are not self-served
         ["DELETE /api/me"] = Allow(Members),
+        ["POST /api/me/sessions/revoke"] = SignedIn, // sign-out everywhere: one's own sessions only
 
         // Preparation (E1): staff who may see the activity read it (moderators need to know who is on watch); only the team changes it.
         ["GET /api/activities/{id}/duties"] = Staff.On(Stage.Approved),

@@ -77,10 +77,11 @@ public abstract class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         var observed = new ConcurrentBag<(Check Check, int Status, string Body)>();
         await Parallel.ForEachAsync(checks.Where(c => !c.Allowed), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
             async (c, _) => observed.Add(await Call(c, demo, clients)));
-        // Then allowed callers: reads in parallel, then changes one at a time (deletions last).
+        // Then allowed callers: reads in parallel, then changes one at a time (deletions and sign-outs last: after them
+        // the caller's token no longer works).
         await Parallel.ForEachAsync(checks.Where(c => c.Allowed && c.Method == "GET"), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct },
             async (c, _) => observed.Add(await Call(c, demo, clients)));
-        foreach (var c in checks.Where(c => c.Allowed && c.Method != "GET").OrderBy(c => c.Method == "DELETE"))
+        foreach (var c in checks.Where(c => c.Allowed && c.Method != "GET").OrderBy(c => c.Method == "DELETE" || AuthorizationMatrix.EndsTheSession.Contains(c.Route)))
             observed.Add(await Call(c, demo, clients));
 
         foreach (var (c, status, body) in observed.OrderBy(o => o.Check.Route).ThenBy(o => o.Check.Who))

@@ -34,6 +34,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             ModelState.AddModelError("", l["Too many failed attempts. The account is locked for a few minutes."]);
             return Page();
         }
+        if (result.RequiresTwoFactor)
+            return LocalRedirect($"/account/login/code?rememberMe={(RememberMe ? "true" : "false")}"
+                + (string.IsNullOrEmpty(ReturnUrl) ? "" : "&returnUrl=" + Uri.EscapeDataString(ReturnUrl)));
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", l["The email or password is not correct."]);
@@ -43,8 +46,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         return LocalRedirect(Destination(staff));
     }
 
-    private string Destination(bool staff) =>
-        !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("/account/", StringComparison.OrdinalIgnoreCase)
-            ? ReturnUrl
+    private string Destination(bool staff) => Destination(Url, ReturnUrl, staff);
+
+    /// <summary>Where a sign-in lands: the local page asked for, else the console for staff and the portal for members.</summary>
+    public static string Destination(IUrlHelper url, string? returnUrl, bool staff) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) && !returnUrl.StartsWith("/account/", StringComparison.OrdinalIgnoreCase)
+            ? returnUrl
             : staff ? "/console/plans" : "/";
 }
