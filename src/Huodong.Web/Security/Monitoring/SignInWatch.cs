@@ -41,18 +41,20 @@ public sealed class SignInWatch(HuodongDb db, FieldProtector protector, ClientFi
 
         var window = now.AddMinutes(-o.SignInWindowMinutes);
         var attempts = db.Set<SignInAttempt>().AsNoTracking().Where(a => !a.Succeeded);
+        // Counts, not rows: a heavy attack must not make each failed sign-in read every earlier failure.
         var since = await alerts.OpenSinceAsync(AlertKind.FailedSignInsAccount, account, ct);
-        var failures = await attempts.Where(a => a.AccountHash == account && a.At >= (since ?? window)).ToListAsync(ct);
-        if (since is not null || failures.Count >= o.AccountFailures)
+        var byAccount = attempts.Where(a => a.AccountHash == account && a.At >= (since ?? window));
+        var failures = await byAccount.CountAsync(ct);
+        if (since is not null || failures >= o.AccountFailures)
             await alerts.RaiseAsync(new AlertHit(AlertKind.FailedSignInsAccount, AlertSeverity.High, account,
-                PersonalData.MaskEmail(email), failures.Count, o.SignInWindowMinutes, since ?? failures.Min(a => a.At), now), ct);
+                PersonalData.MaskEmail(email), failures, o.SignInWindowMinutes, since ?? await byAccount.MinAsync(a => a.At, ct), now), ct);
         if (network is null) return;
         since = await alerts.OpenSinceAsync(AlertKind.FailedSignInsNetwork, network, ct);
-        var fromNetwork = await attempts.Where(a => a.NetworkHash == network && a.At >= (since ?? window))
-            .Select(a => a.At).ToListAsync(ct);
-        if (since is not null || fromNetwork.Count >= o.NetworkFailures)
+        var fromNetwork = attempts.Where(a => a.NetworkHash == network && a.At >= (since ?? window));
+        var count = await fromNetwork.CountAsync(ct);
+        if (since is not null || count >= o.NetworkFailures)
             await alerts.RaiseAsync(new AlertHit(AlertKind.FailedSignInsNetwork, AlertSeverity.High, network,
-                NetworkLabel(network), fromNetwork.Count, o.SignInWindowMinutes, since ?? fromNetwork.Min(), now), ct);
+                NetworkLabel(network), count, o.SignInWindowMinutes, since ?? await fromNetwork.MinAsync(a => a.At, ct), now), ct);
     }
 
     /// <summary>A network named by the first characters of its keyed hash: the same label for the same network, no address.</summary>
