@@ -37,6 +37,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/me/conduct", "member162")]
     [InlineData("/console/security/reveals", "admin")]
     [InlineData("/console/security/keys", "admin")]
+    [InlineData("/console/security/alerts", "admin")]
     public async Task Page_has_no_WCAG_21_AA_violations(string path, string? account)
     {
         var page = await app.NewPageAsync("zh-CN");

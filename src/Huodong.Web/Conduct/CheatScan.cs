@@ -37,7 +37,9 @@ public sealed class CheatScan(HuodongDb db, AuditLog audit, TimeProvider time, R
             .Select(r => new { r.MemberId, r.Number, r.Contact.PhoneIndex, r.Contact.EmailIndex }).ToListAsync(ct);
         // Duplicate accounts: another member registered here with the same phone or email (blind indexes only),
         // looked up by index rather than by comparing every registration with every other.
-        var byPhone = registrations.Select((r, i) => (r, i)).ToLookup(x => x.r.PhoneIndex);
+        // Erased registrations (member erasure, retention) share one marker instead of a phone: not duplicates.
+        var byPhone = registrations.Select((r, i) => (r, i))
+            .Where(x => x.r.PhoneIndex != Security.Monitoring.RegistrationRetention.ErasedMarker).ToLookup(x => x.r.PhoneIndex);
         var byEmail = registrations.Select((r, i) => (r, i)).Where(x => x.r.EmailIndex != null).ToLookup(x => x.r.EmailIndex);
         foreach (var r in registrations)
         {

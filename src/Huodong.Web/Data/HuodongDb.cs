@@ -151,6 +151,7 @@ public abstract class HuodongDb(DbContextOptions options)
         Security.ConfidentialModel.Configure(b, Security.ConfidentialModel.ProtectorOf(this));
         Security.Reencryption.Configure(b);
         Evaluation.Comparison.MetricSnapshot.Configure(b);
+        Security.Monitoring.MonitoringModel.Configure(b);
         b.Entity<IdempotencyRecord>(e =>
         {
             e.HasKey(r => new { r.Scope, r.Key });

@@ -85,6 +85,7 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         await DemoPreparation.SeedAsync(services, staff, live, upcoming, ct);
         await Conduct.ConductDemo.SeedAsync(services, staff["moderator"], members, ct);
         await Security.SecurityDemo.SeedAsync(services, staff["planner"], ct);
+        await Security.Monitoring.MonitoringDemo.SeedAsync(services, staff["admin"], ct);
         // After the conduct demo, which reports the earliest member comment of the live discussion.
         await Evaluation.Reports.DemoEvaluationHistory.SeedAsync(services, staff, members, history.ClosedId, ct);
         // The Ended lottery's money: a paid poster bill and a prize invoice waiting for Finance (B2).

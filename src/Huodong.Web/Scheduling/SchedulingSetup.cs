@@ -48,6 +48,7 @@ public static class SchedulingSetup
             q.AddJob<ReconcileJob>(j => j.WithIdentity(ReconcileJob.Key).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("reconcile", "scheduler").ForJob(ReconcileJob.Key).StartNow()
                 .WithSimpleSchedule(x => x.WithInterval(options.Reconcile).RepeatForever()));
+            Security.Monitoring.MonitoringSetup.AddMonitoringJobs(q, builder.Configuration);
         });
         s.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
     }

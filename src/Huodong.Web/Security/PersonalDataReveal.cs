@@ -19,7 +19,8 @@ public sealed record Revealed(string SubjectType, string SubjectId, string Field
 /// registrations), a current agreement and training (<see cref="Compliance"/>), and a stated reason, and is written to
 /// the audit chain (<c>personal-data.revealed</c> / <c>personal-data.exported</c>: subject, field, reason — never the value).
 /// </summary>
-public sealed class PersonalDataReveal(HuodongDb db, FieldProtector protector, Compliance compliance, AuditLog audit)
+public sealed class PersonalDataReveal(HuodongDb db, FieldProtector protector, Compliance compliance, AuditLog audit,
+    Monitoring.PersonalDataWatch watch)
 {
     public const int MinReason = 5, MaxReason = 500;
     public const string RevealedCode = "personal-data.revealed", ExportedCode = "personal-data.exported";
@@ -78,6 +79,7 @@ public sealed class PersonalDataReveal(HuodongDb db, FieldProtector protector, C
             new { field = input.Field, reason = input.Reason!.Trim(), activityId }, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await watch.AfterAsync(actor.Id, ct); // S1.2: unusually many reveals raise a security alert
         return new Revealed(type!, subjectId.ToString(), input.Field!, value);
     }
 
@@ -91,9 +93,13 @@ public sealed class PersonalDataReveal(HuodongDb db, FieldProtector protector, C
         var cleared = await compliance.RequireAsync(actor, ct);
         if (!cleared.IsOk) return cleared.Error!;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await audit.AppendAsync(actor.Id, ExportedCode, subjectType, subjectId.ToString(), new { field = what, reason = reason!.Trim() }, ct);
+        // How many records leave, for the personal-data watch (S1.2); an activity's registrations are the one export today.
+        var records = subjectType == "activity" && what == "registrations"
+            ? await db.Registrations.CountAsync(r => r.ActivityId == subjectId, ct) : 1;
+        await audit.AppendAsync(actor.Id, ExportedCode, subjectType, subjectId.ToString(), new { field = what, reason = reason!.Trim(), records }, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await watch.AfterAsync(actor.Id, ct);
         return Result.Ok;
     }
 

@@ -29,7 +29,8 @@ public sealed class ContactCheck(HuodongDb db, FieldProtector protector)
                 .Select(u => new { u.Id, u.PhoneNumber }).ToListAsync(ct))
             .Select(u => (u.Id, Phone: PersonalData.NormalisePhone(u.PhoneNumber))).Where(u => u.Phone is not null).ToList();
         var earlier = await db.Registrations.AsNoTracking()
-            .Where(r => memberIds.Contains(r.MemberId) && r.ActivityId != activityId && r.Status != RegistrationStatus.Cancelled)
+            .Where(r => memberIds.Contains(r.MemberId) && r.ActivityId != activityId && r.Status != RegistrationStatus.Cancelled
+                && r.Contact.PhoneIndex != Security.Monitoring.RegistrationRetention.ErasedMarker) // erased names say nothing
             .Select(r => new { r.MemberId, r.Contact.RealName, r.CreatedAt }).ToListAsync(ct);
 
         var emails = registrations.Where(r => r.Contact.Email is not null)

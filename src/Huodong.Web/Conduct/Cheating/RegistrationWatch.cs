@@ -19,7 +19,8 @@ namespace Huodong.Web.Conduct.Cheating;
 /// accounts is known before they register.
 /// </summary>
 public sealed class RegistrationWatch(HuodongDb db, ClientFingerprint fingerprint, IHttpContextAccessor http,
-    IOptions<ConductOptions> options, TimeProvider time, ILogger<RegistrationWatch>? log = null)
+    IOptions<ConductOptions> options, TimeProvider time, ILogger<RegistrationWatch>? log = null,
+    Security.Monitoring.RegistrationBurstAlert? burstAlert = null)
 {
     /// <summary>Never fails the registration, which has committed: a detection that cannot run is logged and skipped.</summary>
     public async Task AfterRegistrationAsync(Registration registration, CancellationToken ct)
@@ -48,7 +49,10 @@ public sealed class RegistrationWatch(HuodongDb db, ClientFingerprint fingerprin
             var since = now.AddSeconds(-rules.BurstSeconds);
             var burst = await OnNetworkAsync(registration.ActivityId, network, since, ct);
             if (burst.Count >= rules.BurstCount)
+            {
                 found.AddRange(Cases(registration.ActivityId, burst, "burst", $"{burst.Count} / {rules.BurstSeconds} s", now));
+                if (burstAlert is not null) await burstAlert.RaiseAsync(network, burst.Count, rules.BurstSeconds, since, now, ct); // S1.2: a security alert too
+            }
             else
             {
                 var all = await OnNetworkAsync(registration.ActivityId, network, DateTimeOffset.MinValue, ct);

@@ -27,7 +27,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(Email!.Trim());
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+        // No account with this email: the by-name overload fails it too, and the security monitor counts the failure.
+        var result = user is null ? await signIn.PasswordSignInAsync(Email.Trim(), Password!, RememberMe, lockoutOnFailure: true)
             : await signIn.PasswordSignInAsync(user, Password!, RememberMe, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
