@@ -45,6 +45,7 @@ builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysTo
 
 var app = builder.Build();
 await app.Services.MigrateAsync();
+await app.Services.SealAccountsAsync();
 if (await KeyCommands.TryRunAsync(app, args)) return;
 if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
 {

@@ -96,7 +96,7 @@ public sealed class MemberData(HuodongDb db, FieldProtector protector, UserManag
 
         var anonymous = $"erased-{id:N}@erased.invalid";
         user.UserName = user.Email = anonymous;
-        user.NormalizedUserName = user.NormalizedEmail = anonymous.ToUpperInvariant();
+        user.NormalizedUserName = user.NormalizedEmail = db.AccountKey(anonymous);
         user.EmailConfirmed = false;
         user.PhoneNumber = null;
         user.PasswordHash = null;
