@@ -39,7 +39,10 @@ public static class ConfidentialModel
         b.Entity<Review>().Property(r => r.PointsJson).HasConversion((ValueConverter)Sealed(protector, ReviewPointsPurpose));
         b.Entity<Transition>().Property(t => t.Note).HasConversion((ValueConverter)Sealed(protector, TransitionNotePurpose));
         // A replayed answer can hold personal data (a registration's contact details) until the record expires.
-        b.Entity<Shared.IdempotencyRecord>().Property(r => r.Body).HasConversion(SealedBytes(protector, IdempotencyBodyPurpose));
+        b.Entity<Shared.IdempotencyRecord>().Property(r => r.Body).HasConversion(SealedBytes(protector, IdempotencyBodyPurpose),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<byte[]>(
+                (a, c) => a == null ? c == null : c != null && a.SequenceEqual(c),
+                v => v.Length, v => v.ToArray()));
     }
 
     /// <summary>
