@@ -35,7 +35,7 @@ public abstract class DemoSeedTests(TestApp app) : ApiTests(app)
     {
         // Account emails are sealed: read every account (the converter decrypts them) and pick the members here.
         var members = (await App.WithDb(db => db.Users.Select(u => new { u.Email, u.Level }).ToListAsync(Ct)))
-            .Where(u => u.Email!.StartsWith("member") && u.Email.EndsWith("@" + TestApp.Domain)).ToList();
+            .Where(u => u.Email is { } e && e.StartsWith("member") && e.EndsWith("@" + TestApp.Domain)).ToList();
 
         Assert.Equal(200, members.Count);
         var levels = members.ToDictionary(m => int.Parse(m.Email!["member".Length..m.Email!.IndexOf('@')]), m => m.Level);
