@@ -51,6 +51,7 @@ builder.Services.AddDataProtection().SetApplicationName("Huodong").PersistKeysTo
 var app = builder.Build();
 if (await BackupCommands.TryRunAsync(app.Services, args)) return; // before migrating: a restore needs the database as it is
 await app.Services.MigrateAsync();
+await app.Services.SealAccountsAsync();
 if (await KeyCommands.TryRunAsync(app, args)) return;
 if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
 {

@@ -1,3 +1,4 @@
+using Huodong.Web.Security;
 using Huodong.Web.Data;
 using Huodong.Web.Planning;
 using Microsoft.AspNetCore.Identity;
@@ -44,8 +45,8 @@ public sealed class DemoSeed(HuodongDb db, IPasswordHasher<AppUser> hasher, Time
         {
             var user = new AppUser
             {
-                Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = email.ToUpperInvariant(),
-                Email = email, NormalizedEmail = email.ToUpperInvariant(), EmailConfirmed = true,
+                Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = db.AccountKey(email),
+                Email = email, NormalizedEmail = db.AccountKey(email), EmailConfirmed = true,
                 DisplayName = name, Level = level, LevelSetByStaff = level > 0, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
                 ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedAt = joined,
             };

@@ -104,8 +104,8 @@ public sealed class MemberQueries(HuodongDb db, Members members)
         if (!string.IsNullOrWhiteSpace(query))
         {
             var term = query.Trim();
-            var upper = term.ToUpperInvariant();
-            q = q.Where(u => u.DisplayName.Contains(term) || u.NormalizedEmail == upper);
+            var key = db.AccountKey(term);
+            q = q.Where(u => u.DisplayName.Contains(term) || u.NormalizedEmail == key);
         }
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(u => u.DisplayName).Skip(paging.Skip).Take(paging.PageSize)

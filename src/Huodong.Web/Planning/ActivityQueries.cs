@@ -1,3 +1,4 @@
+using Huodong.Web.Security;
 using Huodong.Web.Approval;
 using Huodong.Web.Data;
 using Huodong.Web.People;
@@ -52,8 +53,10 @@ public sealed class ActivityQueries(HuodongDb db, Security.Compliance compliance
         var plan = internals ? a.WorkingPlan : a.ApprovedPlan ?? a.WorkingPlan;
         var teamIds = a.Team.Select(t => t.UserId).ToList();
         var team = internals
-            ? await db.Users.Where(u => teamIds.Contains(u.Id)).OrderBy(u => u.Email)
-                .Select(u => new TeamMemberView(u.Id, u.Email!, u.DisplayName, u.Id == a.AuthorId)).ToListAsync(ct)
+            // Emails are sealed (random nonce): ordered once decrypted.
+            ? (await db.Users.Where(u => teamIds.Contains(u.Id))
+                .Select(u => new TeamMemberView(u.Id, u.Email!, u.DisplayName, u.Id == a.AuthorId)).ToListAsync(ct))
+                .OrderBy(t => t.Email, StringComparer.OrdinalIgnoreCase).ToList()
             : null;
         return new ActivityDetail(a, plan, internals, team, internals && a.Amendment is not null ? a.ApprovedPlan : null);
     }

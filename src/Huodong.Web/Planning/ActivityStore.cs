@@ -1,3 +1,4 @@
+using Huodong.Web.Security;
 using Huodong.Web.Audit;
 using Huodong.Web.Data;
 using Huodong.Web.People;
@@ -78,7 +79,8 @@ public sealed class ActivityStore(HuodongDb db, AuditLog audit, IActivityTimetab
     /// <summary>Maps the plan's team emails to staff account ids, or names the emails that match none.</summary>
     public async Task<Result<List<Guid>>> ResolveTeamAsync(Plan plan, CancellationToken ct)
     {
-        var emails = (plan.Team ?? []).Select(e => e?.Trim().ToUpperInvariant() ?? "").ToList();
+        // NormalizedEmail holds the email's lookup key (a keyed hash): the emails are compared as keys.
+        var emails = (plan.Team ?? []).Select(e => string.IsNullOrWhiteSpace(e) ? "" : db.AccountKey(e.Trim())).ToList();
         if (emails.Count == 0) return new List<Guid>();
         var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
         var found = await db.Users

@@ -1,3 +1,4 @@
+using Huodong.Web.Security;
 using Huodong.Web.Data;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
@@ -31,7 +32,7 @@ public static class PreparationAccess
     public static async Task<Result<Guid?>> StaffAsync(HuodongDb db, string? email, string field, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(email)) return (Guid?)null;
-        var normalised = email.Trim().ToUpperInvariant();
+        var normalised = db.AccountKey(email.Trim());
         var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
         var id = await db.Users
             .Where(u => u.NormalizedEmail == normalised && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))

@@ -49,7 +49,7 @@ public sealed class RegistrationSandboxProbe(IServiceScopeFactory scopes, TimePr
         var now = time.GetUtcNow();
         db.Users.Add(new AppUser
         {
-            Id = memberId, UserName = $"sandbox-{memberId:N}", NormalizedUserName = $"SANDBOX-{memberId:N}",
+            Id = memberId, UserName = $"sandbox-{memberId:N}", NormalizedUserName = db.AccountKey($"sandbox-{memberId:N}"),
             Email = $"sandbox-{memberId:N}@sandbox.invalid", DisplayName = "sandbox", Level = 5, CreatedAt = now,
             SecurityStamp = Guid.NewGuid().ToString(),
         });

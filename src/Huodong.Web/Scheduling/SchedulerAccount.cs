@@ -11,7 +11,6 @@ namespace Huodong.Web.Scheduling;
 public static class SchedulerAccount
 {
     public static readonly Guid Id = new("5c4ed01e-0000-4000-8000-000000000001");
-    public const string UserName = "scheduler.system";
     public const string DisplayName = "系统调度";
 
     public static Actor Actor { get; } = new(Id, new HashSet<string>());
@@ -20,8 +19,8 @@ public static class SchedulerAccount
         b.Entity<AppUser>().HasData(new AppUser
         {
             Id = Id,
-            UserName = UserName,
-            NormalizedUserName = UserName.ToUpperInvariant(),
+            // No user name: the account never signs in, and a name would be sealed with a random nonce (the account's
+            // personal data is, AccountDataProtector), which seed data cannot hold without changing on every migration.
             DisplayName = DisplayName,
             SecurityStamp = "5c4ed01e-scheduler-security-stamp",
             ConcurrencyStamp = "5c4ed01e-scheduler-concurrency-stamp",

@@ -120,7 +120,7 @@ public sealed class Compliance(HuodongDb db, AuditLog audit, TimeProvider time, 
     {
         if (!actor.Is(Roles.Admin)) return Error.Forbidden;
         var errors = new Dictionary<string, string[]>();
-        var email = input.Email?.Trim().ToUpperInvariant();
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : db.AccountKey(input.Email.Trim());
         var staff = string.IsNullOrEmpty(email) ? null
             : await db.Users.Where(u => u.NormalizedEmail == email).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
         if (staff is null) errors["email"] = ["No staff account has this email."];

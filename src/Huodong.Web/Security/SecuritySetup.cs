@@ -20,5 +20,6 @@ public static class SecuritySetup
         if (builder.Configuration.GetValue("Security:Reencryption:Background", true))
             builder.Services.AddHostedService<ReencryptionWorker>();
         builder.Services.AddScoped<PersonalDataReveal>();
+        builder.AddAccountProtection();
     }
 }

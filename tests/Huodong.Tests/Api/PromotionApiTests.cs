@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Huodong.Tests.Builders;
 using Huodong.Tests.Infrastructure;
+using Huodong.Web.Security;
 using Huodong.Web.Preparation.Promotion;
 using Huodong.Web.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -75,15 +76,18 @@ public abstract class PromotionApiTests(TestApp app) : ApiTests(app)
     public async Task Email_goes_to_each_member_who_opted_in_and_waits_in_the_outbox_without_SMTP()
     {
         var activity = await Approved();
-        await App.WithDb(db => db.Users.Where(u => u.Email == $"member8@{TestApp.Domain}")
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailOptIn, false), Ct));
+        await App.WithDb(db =>
+        {
+            var key = db.AccountKey($"member8@{TestApp.Domain}");
+            return db.Users.Where(u => u.NormalizedEmail == key).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailOptIn, false), Ct);
+        });
 
         var p = await (await Promote(activity.Id, new { channels = new[] { "Email", "WeCom" } })).Expect<PromotionAnswer>(HttpStatusCode.Created);
 
         var email = p.Deliveries.Single(d => d.Channel == PromotionChannel.Email);
         Assert.Equal(199, email.Total);
         Assert.Equal(199, email.Pending);
-        var member8 = await App.WithDb(db => db.Users.Where(u => u.Email == $"member8@{TestApp.Domain}").Select(u => u.Id).SingleAsync(Ct));
+        var member8 = await App.UserIdAsync("member8");
         Assert.False(await App.WithDb(db => db.Set<Delivery>().AnyAsync(d => d.PromotionId == p.Id && d.RecipientId == member8, Ct)));
         Assert.Equal(1, p.Deliveries.Single(d => d.Channel == PromotionChannel.WeCom).Pending);
     }

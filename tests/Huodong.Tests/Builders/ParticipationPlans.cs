@@ -1,3 +1,4 @@
+using Huodong.Web.Security;
 using Huodong.Web.Participation;
 using Huodong.Web.People;
 using Huodong.Web.Planning;
@@ -96,8 +97,12 @@ public static class ParticipationPlans
     /// <summary>The account id of "member7", "planner" or a full email.</summary>
     public static Task<Guid> UserIdAsync(this TestApp app, string account)
     {
-        var email = (account.Contains('@') ? account : $"{account}@{DemoSeed.Domain}").ToUpperInvariant();
-        return app.WithDb(db => db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleAsync());
+        var email = account.Contains('@') ? account : $"{account}@{DemoSeed.Domain}";
+        return app.WithDb(db =>
+        {
+            var key = db.AccountKey(email); // NormalizedEmail holds the email's lookup key (a keyed hash)
+            return db.Users.Where(u => u.NormalizedEmail == key).Select(u => u.Id).SingleAsync();
+        });
     }
 
     /// <summary>Records a task as completed the way the platform does (M1.2): a <see cref="CompletedTask"/> row.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Huodong.Tests.Api;
 using Huodong.Tests.Builders;
 using Huodong.Tests.Infrastructure;
+using Huodong.Web.Security;
 using Huodong.Web.Participation;
 using Huodong.Web.Planning;
 using Huodong.Web.Rewards;
@@ -220,7 +221,8 @@ public abstract partial class AwardApiTests(TestApp app) : ParticipationTests(ap
 
     private Task Disqualify(Guid activityId, string member) => App.WithDb(async db =>
     {
-        var memberId = await db.Users.Where(u => u.Email == $"{member}@{TestApp.Domain}").Select(u => u.Id).SingleAsync(Ct);
+        var key = db.AccountKey($"{member}@{TestApp.Domain}");
+        var memberId = await db.Users.Where(u => u.NormalizedEmail == key).Select(u => u.Id).SingleAsync(Ct);
         await db.Registrations.Where(r => r.ActivityId == activityId && r.MemberId == memberId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Cancelled), Ct);
     });

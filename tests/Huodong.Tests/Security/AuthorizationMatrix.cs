@@ -256,6 +256,9 @@ public static class AuthorizationMatrix
         ["POST /api/compliance/agreements"] = Allow(Admin),
         ["POST /api/compliance/agreements/current/sign"] = Staff,
         ["POST /api/compliance/training"] = Allow(Admin),
+        // Security alerts (S1.2): the administrators watch and acknowledge them.
+        ["GET /api/security/alerts"] = Allow(Admin),
+        ["POST /api/security/alerts/{id}/acknowledge"] = Allow(Admin),
         ["POST /api/personal-data/reveal"] = Allow(Team, Moderator).Sending("""{"subjectType":"registration","subjectId":"{registration}","field":"phone","reason":"authorization matrix"}"""),
 
         // Members and audit.

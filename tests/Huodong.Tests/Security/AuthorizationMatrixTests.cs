@@ -273,6 +273,8 @@ public sealed class DemoResources
         var thread = await db.Set<FeedbackThread>().OrderBy(t => t.CreatedAt).FirstAsync();
         Id("thread", thread.Id, thread.MemberId);
         Id("member", memberId);
+        Id("alert", await db.Set<Huodong.Web.Security.Monitoring.SecurityAlert>()
+            .Where(a => a.Status == Huodong.Web.Security.Monitoring.AlertStatus.Open).Select(a => a.Id).FirstAsync());
         return d;
     });
 
@@ -323,6 +325,7 @@ public sealed class DemoResources
             _ when path.StartsWith("/api/surveys/{") => "survey",
             _ when path.StartsWith("/api/feedback/{") => "thread",
             _ when path.StartsWith("/api/members/{") => "member",
+            _ when path.StartsWith("/api/security/alerts/{") => "alert",
             _ => null,
         };
     }

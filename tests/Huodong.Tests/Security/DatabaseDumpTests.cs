@@ -8,6 +8,11 @@ using Huodong.Tests.Api;
 using Huodong.Tests.Builders;
 using Huodong.Tests.Infrastructure;
 using Huodong.Web.Data;
+using Huodong.Web.Evaluation.Feedback;
+using Huodong.Web.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Json;
 using Huodong.Web.Planning;
 using Huodong.Web.Rewards;
 using Microsoft.Data.Sqlite;
@@ -35,7 +40,13 @@ public abstract class DatabaseDumpTests(TestApp app) : ParticipationTests(app)
             ["recipient"] = "收件" + rare,
             ["address phone"] = $"136{n}",
             ["address"] = $"上海市标记路{n}号",
+            ["account email"] = $"account.{n}@privacy-test.example",
+            ["account phone"] = $"135{n}",
+            ["feedback"] = $"私下反馈{rare}{n}",
         };
+        // The demo accounts' own emails (AspNetUsers is sealed too: S2.2 covers the account, not only registrations).
+        foreach (var (email, _, _) in DemoSeed.Staff) personal[$"demo account {email}"] = email;
+        foreach (var m in new[] { 1, 71, 200 }) personal[$"demo account member{m}"] = $"member{m}@{DemoSeed.Domain}";
         var confidential = new Dictionary<string, string>
         {
             ["risk"] = $"风险描述{rare}{n}",
@@ -63,6 +74,20 @@ public abstract class DatabaseDumpTests(TestApp app) : ParticipationTests(app)
             new JsonObject { ["decision"] = "pass", ["points"] = points, ["comment"] = confidential["review comment"] })).ShouldBe(HttpStatusCode.OK);
         await Review(draft.Id, "leader", "pass");
         var id = draft.Id;
+
+        // A member who signs up through the API, signs in by email, and has a phone on the account.
+        var accountPassword = $"Account-{n}-Sealed";
+        (await App.Anonymous().PostAsJsonAsync("/api/auth/register", new { email = personal["account email"], password = accountPassword }, Ct))
+            .EnsureSuccessStatusCode();
+        (await App.Anonymous().PostAsJsonAsync("/api/auth/login", new { email = personal["account email"].ToUpperInvariant(), password = accountPassword }, Ct))
+            .EnsureSuccessStatusCode();
+        using (var scope = App.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var account = (await users.FindByEmailAsync(personal["account email"]))!;
+            Assert.True((await users.SetPhoneNumberAsync(account, personal["account phone"])).Succeeded);
+            Assert.Equal(personal["account phone"], (await users.FindByIdAsync(account.Id.ToString()))!.PhoneNumber);
+        }
         await (await (await Planner).PostJson($"/api/activities/{id}/materials",
             new { name = prize, kind = "Prize", quantityNeeded = 1, quantityInHand = 1, status = "Ready" })).ShouldBe(HttpStatusCode.Created);
         await Registered("member71", id, new
@@ -77,6 +102,15 @@ public abstract class DatabaseDumpTests(TestApp app) : ParticipationTests(app)
         var award = Assert.Single((await (await (await Planner).GetAsync($"/api/activities/{id}/awards", Ct)).Expect<AwardList>(HttpStatusCode.OK)).Items);
         await (await (await App.As("member71")).PutJson($"/api/awards/{award.Id}/address",
             new { recipient = personal["recipient"], phone = personal["address phone"], address = personal["address"] })).ShouldBe(HttpStatusCode.OK);
+        // With an Idempotency-Key: the stored answer (replayed for a repeat) holds the feedback text, and is sealed too.
+        var feedback = new { body = personal["feedback"] };
+        var sent = await (await (await App.As("member71")).PostJson($"/api/activities/{id}/feedback", feedback, $"feedback-{n}"))
+            .Expect<FeedbackThreadView>(HttpStatusCode.Created);
+        Assert.Equal(personal["feedback"], sent.Body);
+        var replay = await (await (await App.As("member71")).PostJson($"/api/activities/{id}/feedback", feedback, $"feedback-{n}"))
+            .Expect<FeedbackThreadView>(HttpStatusCode.Created);
+        Assert.Equal(sent.Id, replay.Id); // replayed from the stored (sealed) answer, not sent again
+        Assert.True(await App.WithDb(db => db.IdempotencyRecords.AnyAsync(r => r.Key == $"feedback-{n}" && r.Body != null, Ct)));
 
         // The values are there and read back through the app: the scan below looks for something that exists.
         var read = await Get(id);

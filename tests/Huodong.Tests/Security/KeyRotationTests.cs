@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Huodong.Tests.Api;
 using Huodong.Tests.Builders;
@@ -101,7 +102,11 @@ public abstract class KeyRotationTests(TestApp app) : ParticipationTests(app)
         Assert.Contains(values, v => v.Where == "Registrations.PhoneProtected");
         Assert.Contains(values, v => v.Where == "Activities.WorkingPlanJson");
         Assert.Contains(values, v => v.Where == "Reviews.PointsJson");
+        Assert.Contains(values, v => v.Where == "AspNetUsers.Email");
         Assert.All(values, v => Assert.Equal(ActiveKey, FieldProtector.KeyIdOf(v.Value)));
+        // The account's lookup hash does not rotate: a member still signs in by email once their row is re-encrypted.
+        await (await App.Anonymous().PostAsJsonAsync("/api/auth/login",
+            new { email = $"member61@{TestApp.Domain}", password = TestApp.DemoPassword }, Ct)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(Risk, Assert.Single((await Get(id)).Risks!).Description);
         var rows = await (await (await Planner).GetAsync($"/api/activities/{id}/registrations", Ct)).Expect<Page<RegistrationRowView>>(HttpStatusCode.OK);
         Assert.Equal(("王*锤", "139****6666"), (rows.Items[0].RealName, rows.Items[0].Phone));

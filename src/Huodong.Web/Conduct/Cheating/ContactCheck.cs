@@ -22,9 +22,11 @@ public sealed class ContactCheck(HuodongDb db, FieldProtector protector)
         var registrations = await db.Registrations.AsNoTracking()
             .Where(r => r.ActivityId == activityId && r.Status != RegistrationStatus.Cancelled).ToListAsync(ct);
         var memberIds = registrations.Select(r => r.MemberId).Distinct().ToList();
-        var profiles = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
-            .Select(u => new { u.Id, Phone = u.PhoneNumberConfirmed ? u.PhoneNumber : null }).ToDictionaryAsync(u => u.Id, u => u.Phone, ct);
-        // Verified phones of every account: few members verify one, and a phone is stored in the profile in clear.
+        // The phone is sealed: it is read as it is (the converter decrypts it) and chosen in memory, never in SQL.
+        var profiles = (await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
+                .Select(u => new { u.Id, u.PhoneNumberConfirmed, u.PhoneNumber }).ToListAsync(ct))
+            .ToDictionary(u => u.Id, u => u.PhoneNumberConfirmed ? u.PhoneNumber : null);
+        // Verified phones of every account: few members verify one (the profile's phone is sealed, so decrypted here).
         var verifiedPhones = (await db.Users.AsNoTracking().Where(u => u.PhoneNumberConfirmed && u.PhoneNumber != null)
                 .Select(u => new { u.Id, u.PhoneNumber }).ToListAsync(ct))
             .Select(u => (u.Id, Phone: PersonalData.NormalisePhone(u.PhoneNumber))).Where(u => u.Phone is not null).ToList();
@@ -35,7 +37,9 @@ public sealed class ContactCheck(HuodongDb db, FieldProtector protector)
 
         var emails = registrations.Where(r => r.Contact.Email is not null)
             .ToDictionary(r => r.Id, r => protector.Decrypt(r.Contact.Email!, RegisterMember.EmailPurpose));
-        var normalizedEmails = emails.Values.Select(e => e.ToUpperInvariant()).Distinct().ToList();
+        // Account emails are sealed; NormalizedEmail holds their lookup key (a keyed hash), compared here.
+        var emailKeys = emails.Values.Distinct().ToDictionary(e => e, e => db.AccountKey(e));
+        var normalizedEmails = emailKeys.Values.Distinct().ToList();
         var emailOwners = (await db.Users.AsNoTracking().Where(u => u.EmailConfirmed && normalizedEmails.Contains(u.NormalizedEmail!))
             .Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct)).ToLookup(u => u.NormalizedEmail!, u => u.Id);
 
@@ -48,7 +52,7 @@ public sealed class ContactCheck(HuodongDb db, FieldProtector protector)
                 found.Add(Case(r, "verified-contact", $"{code}: {PersonalData.MaskPhone(phone)} ≠ {PersonalData.MaskPhone(verified)}", now));
             else if (verifiedPhones.Any(u => u.Id != r.MemberId && u.Phone == phone))
                 found.Add(Case(r, "other-member-contact", $"{code}: {PersonalData.MaskPhone(phone)}", now));
-            else if (emails.TryGetValue(r.Id, out var email) && emailOwners[email.ToUpperInvariant()].Any(id => id != r.MemberId))
+            else if (emails.TryGetValue(r.Id, out var email) && emailOwners[emailKeys[email]].Any(id => id != r.MemberId))
                 found.Add(Case(r, "other-member-contact", $"{code}: {PersonalData.MaskEmail(email)}", now));
             else
             {

@@ -1,3 +1,4 @@
+using Huodong.Web.Security;
 using Huodong.Web.Audit;
 using Huodong.Web.Data;
 using Huodong.Web.People;
@@ -37,7 +38,7 @@ public static class StaffDirectory
     public static async Task<Guid?> FindAsync(HuodongDb db, string? email, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(email)) return null;
-        var normalized = email.Trim().ToUpperInvariant();
+        var normalized = db.AccountKey(email.Trim());
         var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
         var id = await db.Users.Where(u => u.NormalizedEmail == normalized
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
@@ -50,7 +51,8 @@ public static class StaffDirectory
     {
         var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
         var list = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)) && u.Email != null)
-            .OrderBy(u => u.Email).Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
-        return list.Select(x => (x.Email!, x.DisplayName)).ToList();
+            .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct);
+        // Emails are sealed (random nonce): they are ordered once decrypted, not by the database.
+        return list.Select(x => (x.Email!, x.DisplayName)).OrderBy(x => x.Item1, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

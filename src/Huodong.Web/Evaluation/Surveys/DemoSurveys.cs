@@ -28,9 +28,12 @@ public static class DemoSurveys
         var onEnd = services.GetRequiredService<SatisfactionSurveyOnEnd>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var planner = staff["planner"].Id;
-        var members = await db.Users.Where(u => u.Email!.StartsWith("member")).OrderBy(u => u.CreatedAt).ThenBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
-        Guid Member(int n) => members.Single(m => m.Email == $"member{n}@{DemoSeed.Domain}").Id;
+        // Account emails are sealed: the demo members are found by their lookup key, not by comparing emails in SQL.
+        var keys = Enumerable.Range(1, DemoSeed.MemberCount).ToDictionary(n => db.AccountKey($"member{n}@{DemoSeed.Domain}"), n => n);
+        var keyList = keys.Keys.ToList();
+        var members = (await db.Users.Where(u => keyList.Contains(u.NormalizedEmail!)).Select(u => new { u.Id, u.NormalizedEmail })
+            .ToListAsync(ct)).ToDictionary(u => keys[u.NormalizedEmail!], u => u.Id);
+        Guid Member(int n) => members[n];
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {

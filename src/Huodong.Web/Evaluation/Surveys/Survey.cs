@@ -147,6 +147,12 @@ public sealed class SurveyResponse
     public Guid? MemberId { get; private set; }
     public string MemberKey { get; private set; } = "";
     public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>
+    /// Account erasure (PIPL art. 47): the response keeps counting in the results but no longer leads to the member —
+    /// no member id, and a random key in place of the keyed hash of the member.
+    /// </summary>
+    public void Unlink(string randomKey) => (MemberId, MemberKey) = (null, randomKey);
 }
 
 /// <summary>
@@ -172,4 +178,7 @@ public sealed class SurveyAnswer
     public int Question { get; private set; }
     public int? Value { get; private set; }
     public string? Text { get; private set; }
+
+    /// <summary>Account erasure: the text is replaced (sealed again by the caller when the question is personal).</summary>
+    public void EraseText(string replacement) => Text = replacement;
 }

@@ -46,9 +46,15 @@ public sealed class RevealsModel(HuodongDb db) : PageModel
         if (To is { } to) { var t = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero); q = q.Where(e => e.At < t); }
         if (!string.IsNullOrWhiteSpace(Staff))
         {
-            var needle = Staff.Trim().ToUpperInvariant();
-            var ids = await db.Users.Where(u => u.NormalizedEmail!.Contains(needle) || u.DisplayName.ToUpper().Contains(needle))
-                .Select(u => (Guid?)u.Id).ToListAsync(ct);
+            // Account emails are sealed, so a part of one cannot be searched in SQL: the staff accounts (few) are
+            // decrypted and matched here, by email or name.
+            var needle = Staff.Trim();
+            var staffRoleIds = db.Roles.Where(r => People.Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
+            var staff = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)))
+                .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+            var ids = staff.Where(u => (u.Email ?? "").Contains(needle, StringComparison.OrdinalIgnoreCase)
+                    || u.DisplayName.Contains(needle, StringComparison.OrdinalIgnoreCase))
+                .Select(u => (Guid?)u.Id).ToList();
             q = q.Where(e => ids.Contains(e.ActorId));
         }
         var total = await q.CountAsync(ct);

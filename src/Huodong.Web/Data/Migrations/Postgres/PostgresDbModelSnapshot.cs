@@ -1589,8 +1589,7 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
@@ -1640,8 +1639,7 @@ namespace Huodong.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -1668,12 +1666,10 @@ namespace Huodong.Web.Data.Migrations.Postgres
                             LevelSetByStaff = false,
                             LockoutEnabled = true,
                             LockoutEnd = new DateTimeOffset(new DateTime(9999, 12, 31, 23, 59, 59, 999, DateTimeKind.Unspecified).AddTicks(9999), new TimeSpan(0, 0, 0, 0, 0)),
-                            NormalizedUserName = "SCHEDULER.SYSTEM",
                             PhoneNumberConfirmed = false,
                             PointsBalance = 0,
                             SecurityStamp = "5c4ed01e-scheduler-security-stamp",
-                            TwoFactorEnabled = false,
-                            UserName = "scheduler.system"
+                            TwoFactorEnabled = false
                         });
                 });
 

@@ -1580,7 +1580,6 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
@@ -1631,7 +1630,6 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
-                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1659,12 +1657,10 @@ namespace Huodong.Web.Data.Migrations.Sqlite
                             LevelSetByStaff = false,
                             LockoutEnabled = true,
                             LockoutEnd = 3155378975999999999L,
-                            NormalizedUserName = "SCHEDULER.SYSTEM",
                             PhoneNumberConfirmed = false,
                             PointsBalance = 0,
                             SecurityStamp = "5c4ed01e-scheduler-security-stamp",
-                            TwoFactorEnabled = false,
-                            UserName = "scheduler.system"
+                            TwoFactorEnabled = false
                         });
                 });
 

@@ -115,10 +115,13 @@ public sealed class DeliveryOutbox(HuodongDb db, TimeProvider time, IOptions<Pro
         var q = from d in db.Set<Delivery>().AsNoTracking()
                 join p in db.Set<Promotion>() on d.PromotionId equals (Guid?)p.Id
                 where d.Id == id
-                select new DeliveryJob(d.Id, (Guid?)p.Id, p.ActivityId, d.Channel, p.Title, p.Body,
-                    d.RecipientId == null ? null : db.Users.Where(u => u.Id == d.RecipientId).Select(u => u.Email).FirstOrDefault(),
-                    d.Attempts, p.CreatedAt);
-        return await q.FirstAsync(ct);
+                select new { d.Id, PromotionId = (Guid?)p.Id, p.ActivityId, d.Channel, p.Title, p.Body, d.RecipientId, d.Attempts, p.CreatedAt };
+        var row = await q.FirstAsync(ct);
+        // The account email is sealed: read as a column of its own (the converter decrypts it), not inside an expression.
+        var email = row.RecipientId is { } rid
+            ? await db.Users.AsNoTracking().Where(u => u.Id == rid).Select(u => u.Email).FirstOrDefaultAsync(ct)
+            : null;
+        return new DeliveryJob(row.Id, row.PromotionId, row.ActivityId, row.Channel, row.Title, row.Body, email, row.Attempts, row.CreatedAt);
     }
 }
 
