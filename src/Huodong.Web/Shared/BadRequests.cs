@@ -99,6 +99,9 @@ public sealed class SafeStringConverter : System.Text.Json.Serialization.JsonCon
     /// <summary>Far above any field's own limit (those give their own messages), far below what would hurt.</summary>
     public const int MaxLength = 100_000;
 
+    public const string TooLong = "The text is too long.";
+    public const string HasNul = "The text contains a NUL character, which is not allowed.";
+
     public override bool HandleNull => false;
 
     public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
@@ -106,11 +109,17 @@ public sealed class SafeStringConverter : System.Text.Json.Serialization.JsonCon
         if (reader.TokenType != System.Text.Json.JsonTokenType.String)
             throw new System.Text.Json.JsonException("Expected a string.");
         var value = reader.GetString()!;
-        if (value.Length > MaxLength) throw new System.Text.Json.JsonException("The string is too long.");
-        if (value.Contains('\0', StringComparison.Ordinal)) throw new System.Text.Json.JsonException("The string holds a NUL character.");
+        if (value.Length > MaxLength) throw new UnfitStringException(TooLong);
+        if (value.Contains('\0', StringComparison.Ordinal)) throw new UnfitStringException(HasNul);
         return value;
     }
 
     public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(value);
+}
+
+/// <summary>A string <see cref="SafeStringConverter"/> refused; <see cref="Reason"/> is the field message to show.</summary>
+public sealed class UnfitStringException(string reason) : System.Text.Json.JsonException(reason)
+{
+    public string Reason { get; } = reason;
 }

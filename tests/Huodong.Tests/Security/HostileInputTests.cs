@@ -139,6 +139,7 @@ public abstract class HostileInputTests(TestApp app) : IAsyncLifetime
         var live = await app.WithDb(db => db.Activities.Where(a => a.Status == Huodong.Web.Planning.ActivityStatus.Live || a.Status == Huodong.Web.Planning.ActivityStatus.Approved)
             .OrderBy(a => a.Status == Huodong.Web.Planning.ActivityStatus.Live ? 0 : 1).Select(a => a.Id).FirstAsync(Ct));
         var member = await app.As("member3");
+        member.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var url = $"/api/activities/{live}/comments";
         var before = await app.WithDb(db => db.Comments.CountAsync(Ct));
 
@@ -147,6 +148,9 @@ public abstract class HostileInputTests(TestApp app) : IAsyncLifetime
             using var response = await member.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"), Ct);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("\"body\"", problem); // the field is named
+            Assert.Matches("too long|NUL", problem);
         }
         Assert.Equal(before, await app.WithDb(db => db.Comments.CountAsync(Ct)));
 
