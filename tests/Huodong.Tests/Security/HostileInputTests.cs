@@ -127,8 +127,15 @@ public abstract class HostileInputTests(TestApp app) : IAsyncLifetime
             failures.Add($"{count} rows in {table} hold a NUL or a 1 MB string: such input must be refused or length-validated");
 
         var calls = observed.Count;
-        TestContext.Current.TestOutputHelper?.WriteLine(string.Join(", ", observed.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}")));
-        TestContext.Current.TestOutputHelper?.WriteLine($"{app.Provider}: {plans.Count} routes, {calls} hostile calls in {clock.Elapsed.TotalSeconds:0.0} s");
+        string[] summary =
+        [
+            $"{app.Provider}: {plans.Count} routes, {calls} hostile calls in {clock.Elapsed.TotalSeconds:0.0} s",
+            "statuses: " + string.Join(", ", observed.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} ×{g.Count()}")),
+        ];
+        foreach (var line in summary) TestContext.Current.TestOutputHelper?.WriteLine(line);
+        // HUODONG_MATRIX_DUMP=<folder> (as for the authorization matrix) keeps the summary, to see the sweep's cost.
+        if (Environment.GetEnvironmentVariable("HUODONG_MATRIX_DUMP") is { Length: > 0 } dump)
+            File.WriteAllLines(Path.Combine(dump, $"hostile-{app.Provider}.txt"), summary);
         Assert.True(failures.Count == 0, $"{failures.Count} hostile-input failures ({calls} calls):\n" + string.Join("\n", failures.Take(200)));
     }
 
