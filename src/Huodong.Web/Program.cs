@@ -75,6 +75,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStaticFiles();
 app.UseMiddleware<Huodong.Web.Conduct.Cheating.DeviceCookieMiddleware>();
 app.UseRequestLocalization();
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<ApiInputLimits>());
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<SessionGuard>();
@@ -92,7 +93,7 @@ app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthCheck
 app.MapHealthChecks("/healthz/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapOpenApi("/openapi/v1.json");
 app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/v1.json"));
-app.MapGroup("/api/auth").WithTags("Auth").AddEndpointFilter<AuthEndpointsFilter>().MapIdentityApi<AppUser>();
+app.MapGroup("/api/auth").WithTags("Auth").AddEndpointFilter<IdentityInputFilter>().AddEndpointFilter<AuthEndpointsFilter>().MapIdentityApi<AppUser>();
 app.MapPlanningApi();
 app.MapApprovalApi();
 app.MapParticipation();

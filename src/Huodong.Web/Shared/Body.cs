@@ -28,7 +28,7 @@ public sealed class Body<T> where T : class
         catch (JsonException ex)
         {
             var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Fail(path, "The value is not valid JSON of the expected type.");
+            return Fail(path, ex is UnfitStringException unfit ? unfit.Reason : "The value is not valid JSON of the expected type.");
         }
     }
 

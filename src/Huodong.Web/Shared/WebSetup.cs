@@ -24,6 +24,7 @@ public static class WebSetup
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.MaxDepth = 32;
+            o.SerializerOptions.Converters.Add(new SafeStringConverter()); // no NUL, no megabyte strings (S1.1)
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -62,6 +63,7 @@ public static class WebSetup
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddExceptionHandler<DatabaseOutageHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddAuthorization(o => o.AddAuditPolicies());
 
         services.AddScoped<AuditLog>();
@@ -79,6 +81,7 @@ public static class WebSetup
         404 => "Not found.",
         405 => "This method is not allowed here.",
         409 => "The request conflicts with the current state.",
+        413 => "The request body is too large.",
         415 => "Send a JSON body with Content-Type application/json.",
         429 => "Too many requests; try again later.",
         503 => "The service is temporarily unavailable.",
@@ -88,7 +91,7 @@ public static class WebSetup
     private static string DefaultCode(int status) => status switch
     {
         400 => "bad-request", 401 => "unauthorized", 403 => "forbidden", 404 => "not-found", 405 => "method-not-allowed",
-        409 => "conflict", 415 => "unsupported-media-type", 429 => "rate-limited", 503 => "unavailable", _ => "error",
+        409 => "conflict", 413 => "too-large", 415 => "unsupported-media-type", 429 => "rate-limited", 503 => "unavailable", _ => "error",
     };
 }
 

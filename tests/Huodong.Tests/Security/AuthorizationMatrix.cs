@@ -81,7 +81,7 @@ public static class AuthorizationMatrix
     public static readonly IReadOnlyDictionary<string, Access> Routes = new Dictionary<string, Access>
     {
         // Identity's endpoints (API.md: sign-in for scripts).
-        // Identity binds its bodies strictly (a missing field is a 500 today, see the report): these send the right shape.
+        // Identity reads its bodies before anything else (a missing or null field is a 400): these send the right shape.
         ["POST /api/auth/register"] = Anyone.Sending("""{"email":"not-an-email","password":"x"}"""),
         ["POST /api/auth/login"] = Anyone.CredentialsChecked().Sending("""{"email":"nobody@demo.huodong","password":"wrong"}"""),
         ["POST /api/auth/refresh"] = Anyone.CredentialsChecked().Sending("""{"refreshToken":"not-a-token"}"""),

@@ -50,7 +50,7 @@ public abstract class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
     public async Task Every_route_is_in_the_matrix_and_each_caller_gets_exactly_the_access_it_says()
     {
         var clock = Stopwatch.StartNew();
-        var routes = ApiRoutes(app.Services);
+        var routes = ApiSweep.ApiRoutes(app.Services);
         var failures = new List<string>();
 
         // (a) and (b): the matrix and the route table name the same routes.
@@ -151,37 +151,10 @@ public abstract class AuthorizationMatrixTests(TestApp app) : IAsyncLifetime
         return (c, (int)response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    /// <summary>One client per account the checks use (bearer tokens from /api/auth/login, one sign-in each).</summary>
-    private async Task<IReadOnlyDictionary<string, HttpClient>> Clients(DemoResources demo)
-    {
-        var accounts = demo.Accounts().Distinct().ToList();
-        var clients = new ConcurrentDictionary<string, HttpClient>();
-        await Parallel.ForEachAsync(accounts, Ct, async (account, _) =>
-            clients[account] = account == "" ? app.Anonymous() : await app.As(account));
-        return clients;
-    }
+    /// <summary>One client per account the checks use.</summary>
+    private Task<IReadOnlyDictionary<string, HttpClient>> Clients(DemoResources demo) => ApiSweep.Clients(app, demo.Accounts(), Ct);
 
     private static string Short(string body) => body.Length > 300 ? body[..300] + "…" : body;
-
-    /// <summary>"METHOD /pattern" for every endpoint under /api, route constraints and trailing slashes dropped.</summary>
-    public static SortedSet<string> ApiRoutes(IServiceProvider services)
-    {
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            var pattern = Normalise(endpoint.RoutePattern.RawText ?? "");
-            if (!pattern.StartsWith("/api/", StringComparison.Ordinal)) continue;
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
-            foreach (var method in methods) set.Add($"{method} {pattern}");
-        }
-        return set;
-    }
-
-    private static string Normalise(string raw)
-    {
-        var p = Regex.Replace("/" + raw.TrimStart('/'), @"\{(\*?\w+)(:[^}]*)?\}", "{$1}");
-        return p.Length > 1 ? p.TrimEnd('/') : p;
-    }
 }
 
 public sealed class AuthorizationMatrixTests_Sqlite(SqliteApp app) : AuthorizationMatrixTests(app), IClassFixture<SqliteApp>;
