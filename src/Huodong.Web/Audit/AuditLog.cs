@@ -19,8 +19,7 @@ public sealed class AuditLog(HuodongDb db, TimeProvider time)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("Audit entries are written inside the state change's transaction.");
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct);
+        await LockChainAsync(db, ct);
 
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added)
             .Select(e => e.Entity).OrderByDescending(e => e.Sequence).FirstOrDefault();
@@ -28,6 +27,18 @@ public sealed class AuditLog(HuodongDb db, TimeProvider time)
         var json = data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web);
         db.AuditEntries.Add(new AuditEntry((last?.Sequence ?? 0) + 1, time.UtcNow(), actorId, code, subjectType,
             subjectId, json, last?.Hash ?? AuditEntry.GenesisHash));
+    }
+
+    /// <summary>
+    /// Takes the chain's lock now rather than at the append (PostgreSQL; SQLite's write lock is taken at BEGIN). A use
+    /// case that locks a row with an immediate UPDATE before it appends must call this first: otherwise it holds the row
+    /// and waits for the chain while another holds the chain and waits for the row at its save — a deadlock. Taking it
+    /// twice in one transaction is harmless.
+    /// </summary>
+    public static async Task LockChainAsync(HuodongDb db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct);
     }
 
     /// <summary>Recomputes the whole chain in order; the first entry whose hash or link does not match breaks it.</summary>

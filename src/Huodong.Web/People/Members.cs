@@ -135,6 +135,8 @@ public sealed class Members(HuodongDb db, AuditLog audit, TimeProvider time, Con
     public static async Task<AppUser?> CreditAsync(HuodongDb db, Guid memberId, int delta, string reason, Guid? activityId,
         Guid byId, DateTimeOffset at, CancellationToken ct)
     {
+        // Every caller audits the credit: the chain first, then the member's row (see AuditLog.LockChainAsync).
+        await Audit.AuditLog.LockChainAsync(db, ct);
         var changed = await MembersOf(db).Where(u => u.Id == memberId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.PointsBalance, u => u.PointsBalance + delta), ct);
         if (changed == 0) return null;

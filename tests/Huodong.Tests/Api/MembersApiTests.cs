@@ -61,6 +61,22 @@ public abstract class MembersApiTests(TestApp app) : ParticipationTests(app)
     }
 
     [Fact]
+    public async Task Points_and_levels_changed_at_once_by_two_staff_all_land_without_a_deadlock()
+    {
+        var member = await App.UserIdAsync("member158");
+        var moderator = await App.As("moderator");
+        var admin = await Admin;
+        // The points credit locks the member's row before the audit chain; the level change took the chain first and
+        // the row at its save: run together on PostgreSQL they deadlocked (40P01, a 500) until the credit took the chain first.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => i % 2 == 0
+            ? moderator.PostJson($"/api/members/{member}/points", new { delta = 10, reason = $"并发加分 {i}" })
+            : admin.PutJson($"/api/members/{member}/level", new { level = 1 + i % 5 })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(6, await App.WithDb(db => db.PointsEntries.CountAsync(p => p.MemberId == member && p.Reason.StartsWith("并发加分"), Ct)));
+    }
+
+    [Fact]
     public async Task Deducted_points_lower_the_level_again()
     {
         var member = await App.UserIdAsync("member153");
