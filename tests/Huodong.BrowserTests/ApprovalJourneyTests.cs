@@ -15,18 +15,12 @@ namespace Huodong.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ApprovalJourneyTests(BrowserApp app)
 {
-    private const string RunAxe = """
-        async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-          .violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))
-        """;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     [Fact]
     public async Task A_plan_goes_from_the_planner_through_the_head_and_the_leader_to_approved()
     {
-        if (!File.Exists(Infra.AxePath))
-            Infra.Missing($"axe-core is not installed at {Infra.AxePath} (run npm ci in tests/Huodong.BrowserTests)");
+        Infra.RequireAxe();
         var title = $"社区读书打卡周 {Guid.NewGuid().ToString("N")[..6]}";
 
         var planner = await app.NewPageAsync("zh-CN");
@@ -54,7 +48,7 @@ public sealed class ApprovalJourneyTests(BrowserApp app)
         // Submitted, passed by the head, passed by the leader (after the draft's creation, where it is listed).
         await Expect(planner.Locator("#history")).ToContainTextAsync("已批准");
         Assert.InRange(await planner.Locator("#history tbody tr").CountAsync(), 3, 4);
-        await AssertAccessibleAsync(planner, "history");
+        await Infra.AssertAccessibleAsync(planner, "history");
         await planner.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("journey-approved-history-zh-CN"), FullPage = true });
         await planner.Context.CloseAsync();
     }
@@ -64,7 +58,7 @@ public sealed class ApprovalJourneyTests(BrowserApp app)
         var page = await app.NewPageAsync("zh-CN");
         await app.SignInAsync(page, account);
         await BrowserApp.GotoOkAsync(page, $"/console/reviews/{id}");
-        await AssertAccessibleAsync(page, $"{account}'s review page");
+        await Infra.AssertAccessibleAsync(page, $"{account}'s review page");
         var points = page.Locator("fieldset.point input[type='radio'][value='true']");
         Assert.Equal(6, await points.CountAsync());
         for (var i = 0; i < 6; i++) await points.Nth(i).CheckAsync();
@@ -75,10 +69,4 @@ public sealed class ApprovalJourneyTests(BrowserApp app)
         await page.Context.CloseAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        await page.AddScriptTagAsync(new() { Path = Infra.AxePath });
-        var violations = await page.EvaluateAsync<string[]>(RunAxe);
-        Assert.True(violations.Length == 0, $"{what}: {string.Join("\n", violations)}");
-    }
 }

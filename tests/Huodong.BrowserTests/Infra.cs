@@ -25,6 +25,25 @@ public static class Infra
         Assert.Skip(reason);
     }
 
+    /// <summary>Skips (or, under CI, fails) the calling test when axe-core is not installed.</summary>
+    public static void RequireAxe()
+    {
+        if (!File.Exists(AxePath)) Missing($"axe-core is not installed at {AxePath} (run npm ci in tests/Huodong.BrowserTests)");
+    }
+
+    private const string RunAxe = """
+        async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
+          .violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))
+        """;
+
+    /// <summary>Runs axe-core on the page as it is now and fails with every WCAG 2.1 A/AA violation it names.</summary>
+    public static async Task AssertAccessibleAsync(Microsoft.Playwright.IPage page, string what)
+    {
+        await page.AddScriptTagAsync(new() { Path = AxePath });
+        var violations = await page.EvaluateAsync<string[]>(RunAxe);
+        Assert.True(violations.Length == 0, $"{what}: {string.Join("\n", violations)}");
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -11,16 +11,10 @@ namespace Huodong.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ModerationJourneyTests(BrowserApp app)
 {
-    private const string RunAxe = """
-        async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }))
-          .violations.map(v => v.id + ': ' + v.help + ' — ' + v.nodes.map(n => n.target.join(' ')).join(', '))
-        """;
-
     [Fact]
     public async Task A_reported_comment_is_removed_by_the_moderator_and_its_author_reads_the_decision()
     {
-        if (!File.Exists(Infra.AxePath))
-            Infra.Missing($"axe-core is not installed at {Infra.AxePath} (run npm ci in tests/Huodong.BrowserTests)");
+        Infra.RequireAxe();
         var text = $"这条评论稍后会被举报（{Guid.NewGuid().ToString("N")[..6]}）";
 
         // The author posts a comment on the demo activity.
@@ -47,7 +41,7 @@ public sealed class ModerationJourneyTests(BrowserApp app)
         await BrowserApp.GotoOkAsync(moderator, "/console/moderation");
         var @case = moderator.Locator("#cases > li", new() { HasText = text });
         await Expect(@case).ToHaveCountAsync(1);
-        await AssertAccessibleAsync(moderator, "moderation queue");
+        await Infra.AssertAccessibleAsync(moderator, "moderation queue");
         await @case.ScrollIntoViewIfNeededAsync();
         await @case.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("journey-moderation-case-zh-CN") });
         await @case.Locator("select[name='Decision']").SelectOptionAsync("RemoveContent");
@@ -62,15 +56,9 @@ public sealed class ModerationJourneyTests(BrowserApp app)
         await BrowserApp.GotoOkAsync(author, "/me/conduct");
         var decided = author.Locator("#my-cases > li", new() { HasText = "内容与活动无关，已移除。" });
         await Expect(decided).ToHaveCountAsync(1);
-        await AssertAccessibleAsync(author, "my conduct");
+        await Infra.AssertAccessibleAsync(author, "my conduct");
         await author.ScreenshotAsync(new() { Path = BrowserApp.ScreenshotPath("journey-my-conduct-zh-CN"), FullPage = true });
         await author.Context.CloseAsync();
     }
 
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        await page.AddScriptTagAsync(new() { Path = Infra.AxePath });
-        var violations = await page.EvaluateAsync<string[]>(RunAxe);
-        Assert.True(violations.Length == 0, $"{what}: {string.Join("\n", violations)}");
-    }
 }
