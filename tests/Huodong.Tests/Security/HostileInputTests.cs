@@ -191,7 +191,7 @@ public abstract class HostileInputTests(TestApp app) : IAsyncLifetime
         if (method is "POST" or "PUT" or "PATCH" or "DELETE")
         {
             var bodyType = ApiSweep.BodyType(endpoint);
-            var shape = access.Body is { } sent ? JsonNode.Parse(demo.Fill(sent, route, access.Stage))!.AsObject() : bodyType is null ? new JsonObject() : Template(bodyType, 0);
+            var shape = access.Body is { } sent ? JsonNode.Parse(demo.Fill(sent, route, access.Stage))!.AsObject() : bodyType is null ? new JsonObject() : JsonShapes.Template(bodyType, 0);
             var right = shape.ToJsonString();
             variants.Add(new Variant("truncated JSON", right[..Math.Max(1, right.Length / 2)], null));
             variants.Add(new Variant("trailing garbage", right + " }garbage{", null));
@@ -199,23 +199,23 @@ public abstract class HostileInputTests(TestApp app) : IAsyncLifetime
             variants.Add(new Variant("nested 100 deep", string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100), null));
             variants.Add(new Variant("30 MB body", null, null, MustRefuse: true));
 
-            var props = bodyType is null ? new Dictionary<string, Type>() : Properties(bodyType).ToDictionary(p => p.Name, p => p.Type);
-            var stringFields = shape.Where(f => Kind(f.Key, f.Value, props) == FieldKind.Text).Count();
+            var props = bodyType is null ? new Dictionary<string, Type>() : JsonShapes.Properties(bodyType).ToDictionary(p => p.Name, p => p.Type);
+            var stringFields = shape.Where(f => JsonShapes.Kind(f.Key, f.Value, props) == JsonShapes.FieldKind.Text).Count();
             foreach (var (field, node) in shape.ToList())
             {
-                var kind = Kind(field, node, props);
+                var kind = JsonShapes.Kind(field, node, props);
                 // Wrong types: a string where a number is, an object where a string is, null.
-                var wrong = kind == FieldKind.Text ? new[] { ("number", "12345"), ("object", "{\"a\":1}"), ("null", "null") }
+                var wrong = kind == JsonShapes.FieldKind.Text ? new[] { ("number", "12345"), ("object", "{\"a\":1}"), ("null", "null") }
                     : new[] { ("string", "\"not a number\""), ("object", "{\"a\":1}"), ("null", "null") };
-                foreach (var (label, json) in wrong) variants.Add(new Variant($"{field}: {label}", With(shape, field, json), null));
+                foreach (var (label, json) in wrong) variants.Add(new Variant($"{field}: {label}", JsonShapes.With(shape, field, json), null));
                 var values = kind switch
                 {
-                    FieldKind.Text => stringFields > 3 ? StringValues.Where(s => FewStringLabels.Contains(s.Label)).ToArray() : StringValues,
-                    FieldKind.Number => NumberValues,
-                    FieldKind.Date => DateValues,
+                    JsonShapes.FieldKind.Text => stringFields > 3 ? StringValues.Where(s => FewStringLabels.Contains(s.Label)).ToArray() : StringValues,
+                    JsonShapes.FieldKind.Number => NumberValues,
+                    JsonShapes.FieldKind.Date => DateValues,
                     _ => [],
                 };
-                foreach (var (label, json) in values) variants.Add(new Variant($"{field}: {label}", With(shape, field, json), null));
+                foreach (var (label, json) in values) variants.Add(new Variant($"{field}: {label}", JsonShapes.With(shape, field, json), null));
             }
         }
         return new RoutePlan(route, method, who, demo.Account(who, route, access.Stage), url, variants);
@@ -236,67 +236,6 @@ public abstract class HostileInputTests(TestApp app) : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync(Ct);
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
     }
-
-    private enum FieldKind { Text, Number, Date, Other }
-
-    private static FieldKind Kind(string field, JsonNode? value, IReadOnlyDictionary<string, Type> props)
-    {
-        if (props.TryGetValue(field, out var type))
-        {
-            var t = Nullable.GetUnderlyingType(type) ?? type;
-            if (t == typeof(string)) return FieldKind.Text;
-            if (t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset)) return FieldKind.Date;
-            if (t == typeof(int) || t == typeof(long) || t == typeof(decimal) || t == typeof(double) || t == typeof(float) || t == typeof(short)) return FieldKind.Number;
-            return FieldKind.Other;
-        }
-        return value?.GetValueKind() switch
-        {
-            JsonValueKind.String => FieldKind.Text,
-            JsonValueKind.Number => FieldKind.Number,
-            _ => FieldKind.Other,
-        };
-    }
-
-    /// <summary><paramref name="shape"/> with <paramref name="field"/> set to the raw JSON <paramref name="json"/>.</summary>
-    private static string With(JsonObject shape, string field, string json)
-    {
-        var copy = shape.DeepClone().AsObject();
-        copy[field] = "__HOSTILE__";
-        return copy.ToJsonString().Replace("\"__HOSTILE__\"", json, StringComparison.Ordinal);
-    }
-
-    /// <summary>A right-shaped body for <paramref name="type"/>: every property with a plausible value.</summary>
-    private static JsonObject Template(Type type, int depth)
-    {
-        var o = new JsonObject();
-        foreach (var (name, t) in Properties(type)) o[name] = Value(t, depth);
-        return o;
-    }
-
-    private static JsonNode? Value(Type type, int depth)
-    {
-        var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(string)) return "hostile input sweep";
-        if (t == typeof(bool)) return true;
-        if (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(decimal) || t == typeof(double) || t == typeof(float)) return 1;
-        if (t == typeof(Guid)) return Guid.NewGuid().ToString();
-        if (t == typeof(DateOnly)) return "2027-01-15";
-        if (t == typeof(TimeOnly)) return "10:00:00";
-        if (t == typeof(DateTime) || t == typeof(DateTimeOffset)) return "2027-01-15T10:00:00+08:00";
-        if (t.IsEnum) return Enum.GetNames(t).FirstOrDefault();
-        if (t != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(t))
-        {
-            var element = t.IsArray ? t.GetElementType() : t.GetGenericArguments().LastOrDefault();
-            if (element is null || depth > 1) return new JsonArray();
-            if (t.GetGenericArguments().Length == 2) return new JsonObject();
-            return new JsonArray(Value(element, depth + 1));
-        }
-        return depth > 1 ? null : Template(t, depth + 1);
-    }
-
-    private static IEnumerable<(string Name, Type Type)> Properties(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
-            .Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.PropertyType));
 
     private static bool Unfit(string text) => text.Length > 100_000 || text.Contains('\0', StringComparison.Ordinal);
 
