@@ -56,8 +56,8 @@ public sealed class BudgetTests(BrowserApp app)
         await BrowserApp.GotoOkAsync(finance, "/console/finance");
         await AssertAccessibleAsync(finance, "/console/finance");
         var item = finance.Locator("section[aria-labelledby='decide-heading'] article", new() { HasText = payee });
-        await item.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
-        await finance.WaitForURLAsync("**/console/finance");
+        // The form posts back to the same URL: wait for that navigation itself, not for a URL the page already has.
+        await finance.RunAndWaitForNavigationAsync(() => item.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync());
         await Expect(finance.Locator("section[aria-labelledby='decide-heading'] article", new() { HasText = payee })).ToHaveCountAsync(0);
         // Approved and below the Leader's threshold: it now waits for payment.
         await Expect(finance.Locator("section[aria-labelledby='pay-heading'] article", new() { HasText = payee })).ToBeVisibleAsync();
